@@ -1,0 +1,7 @@
+package kensaku.cli;
+
+public final class Main {
+    public static void main(String[] args) {
+        System.out.println("kensaku " + Runtime.version());
+    }
+}

@@ -1,0 +1,34 @@
+package kensaku.corpus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One article as read from the corpus, before any analysis.
+ *
+ * @param id          stable id: the path relative to the corpus root, with '/' separators
+ * @param title       never blank: front matter title, else first heading, else the file name
+ * @param date        publication instant, or null when the file gives none
+ * @param tags        front matter tags, in file order, without duplicates
+ * @param categories  front matter categories, in file order, without duplicates
+ * @param author      author or "" when absent
+ * @param excerpt     excerpt, description or summary, or "" when absent
+ * @param bodyText    the body reduced to plain text (Markdown and HTML removed), paragraphs separated by "\n"
+ * @param bodyHtml    the body rendered to sanitised HTML (no script, no event handlers), for display
+ * @param contentHash SHA-256 hex of the file's bytes, for incremental reindexing
+ */
+public record Article(String id, String title, Instant date, List<String> tags, List<String> categories,
+                      String author, String excerpt, String bodyText, String bodyHtml, String contentHash) {
+    public Article {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        tags = List.copyOf(tags);
+        categories = List.copyOf(categories);
+        author = author == null ? "" : author;
+        excerpt = excerpt == null ? "" : excerpt;
+        Objects.requireNonNull(bodyText, "bodyText");
+        Objects.requireNonNull(bodyHtml, "bodyHtml");
+        Objects.requireNonNull(contentHash, "contentHash");
+    }
+}
