@@ -13,6 +13,10 @@ public final class CompanyGazetteer {
     /** The gazetteer shipped in the jar (src/main/resources/kensaku/analysis/companies.tsv or similar). */
     public static CompanyGazetteer builtIn() { throw new UnsupportedOperationException("todo"); }
 
+    public static CompanyGazetteer load(java.nio.file.Path file) throws java.io.IOException { throw new UnsupportedOperationException("todo"); }
+
+    public CompanyGazetteer extendedWith(CompanyGazetteer other) { throw new UnsupportedOperationException("todo"); }
+
     public List<Company> companies() { throw new UnsupportedOperationException("todo"); }
 
     /** Canonical names of the companies mentioned in the text, respecting word boundaries. */

@@ -3,7 +3,7 @@ package kensaku.analysis;
 import org.apache.lucene.analysis.Analyzer;
 
 /** Placeholder: the analysis work fills this in. The one place analyzer chains are configured. */
-public final class JapaneseAnalyzers {
+public final class JapaneseAnalyzers implements java.io.Closeable {
     public JapaneseAnalyzers(CompanyGazetteer gazetteer) { }
 
     /** Morphological view (Kuromoji search mode), index side. */
@@ -14,4 +14,7 @@ public final class JapaneseAnalyzers {
 
     /** Character-bigram view, index and query side alike. */
     public Analyzer bigram() { throw new UnsupportedOperationException("todo"); }
+
+    @Override
+    public void close() { }
 }

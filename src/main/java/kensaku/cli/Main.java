@@ -1,7 +1,27 @@
 package kensaku.cli;
 
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code kensaku} command: one subcommand per job. */
+@Command(name = "kensaku", mixinStandardHelpOptions = true, version = "kensaku 0.1.0",
+        description = "Full-text search for Japanese articles.",
+        subcommands = {IndexCommand.class, SearchCommand.class, ServeCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
-        System.out.println("kensaku " + Runtime.version());
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; used by tests too. */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
     }
 }

@@ -5,6 +5,10 @@ import java.util.List;
 
 /** Reads corpus files into {@link Article}s. Placeholder: the corpus work fills this in. */
 public final class ArticleReader {
+    public ArticleReader() { }
+
+    public ArticleReader(java.time.ZoneId zone) { }
+
     /** Every indexable file (.md, .markdown, .txt) under root, in sub-folders too, sorted by id. */
     public List<Path> listFiles(Path root) {
         throw new UnsupportedOperationException("todo");

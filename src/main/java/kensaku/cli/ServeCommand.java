@@ -1,0 +1,69 @@
+package kensaku.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import kensaku.analysis.CompanyGazetteer;
+import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.index.IndexDirectory;
+import kensaku.index.Schema;
+import kensaku.http.SearchServer;
+import kensaku.http.ServerConfig;
+import kensaku.search.LiveIndex;
+import kensaku.search.SearchService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Serves the search page and API; builds the index first when there is none. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the search page and HTTP API (indexing the corpus first if there is no index).")
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--corpus", defaultValue = "corpus", description = "Corpus folder (default: ${DEFAULT-VALUE}).")
+    Path corpus;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--cors-origin", description = "An origin allowed to call the API from a browser (repeatable).")
+    List<String> corsOrigins = List.of();
+
+    @Option(names = "--poll-millis", defaultValue = "1000", hidden = true,
+            description = "How often to look for a new index generation.")
+    long pollMillis;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        IndexDirectory directory = new IndexDirectory(common.index);
+        if (directory.live().isEmpty()) {
+            System.err.println("no index at " + directory.root() + "; indexing " + corpus + " first");
+            int status = IndexCommand.run(corpus, common, Runtime.getRuntime().availableProcessors(), System.out, System.err);
+            if (status == 2) {
+                return status;
+            }
+        }
+        CompanyGazetteer gazetteer = common.gazetteer();
+        Schema schema = new Schema(common.zone);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(gazetteer);
+             LiveIndex index = new LiveIndex(directory, schema, Duration.ofMillis(pollMillis));
+             SearchServer server = new SearchServer(new SearchService(index, schema, analyzers, gazetteer),
+                     new ServerConfig(host, port, corsOrigins)).start()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "kensaku-shutdown"));
+            System.err.printf("kensaku serving %,d articles on http://%s:%d/%n", index.info().documents(), host, server.port());
+            stopped.await();
+        }
+        return 0;
+    }
+}

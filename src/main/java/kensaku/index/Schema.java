@@ -1,0 +1,191 @@
+package kensaku.index;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.corpus.Article;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+
+/**
+ * The one place that names every index field, says how it is analysed, and turns an {@link Article} into a
+ * Lucene {@link Document}.
+ *
+ * <p>Each text source (title, excerpt, body) is indexed twice from the same string: a morphological view
+ * (Kuromoji, stored, offsets in postings so highlighting needs no re-analysis) and a character-bigram view
+ * (offsets, not stored) that catches parts of unknown katakana compounds. The highlighter marks the stored
+ * morphological field using matches from both views.
+ */
+public final class Schema {
+    /** Bumped whenever a field's name, type or analysis changes; an index of another version must be rebuilt. */
+    public static final int VERSION = 1;
+
+    public static final String ID = "id";
+    public static final String TITLE = "title";
+    public static final String TITLE_BIGRAM = "title_bg";
+    public static final String EXCERPT = "excerpt";
+    public static final String EXCERPT_BIGRAM = "excerpt_bg";
+    public static final String BODY = "body";
+    public static final String BODY_BIGRAM = "body_bg";
+    /** Company names and tags as analysed text too, so a query word that names them scores. */
+    public static final String LABELS = "labels";
+    public static final String BODY_HTML = "body_html";
+    public static final String DATE = "date";
+    public static final String CONTENT_HASH = "content_hash";
+
+    /** Stored display copies of the facet values (facet fields themselves are doc values only). */
+    public static final String STORED_TAGS = "tags_stored";
+    public static final String STORED_CATEGORIES = "categories_stored";
+    public static final String STORED_COMPANIES = "companies_stored";
+    public static final String STORED_AUTHOR = "author_stored";
+
+    public static final String FACET_COMPANY = "company";
+    public static final String FACET_TAG = "tag";
+    public static final String FACET_CATEGORY = "category";
+    public static final String FACET_AUTHOR = "author";
+    public static final String FACET_YEAR = "year";
+    public static final String FACET_MONTH = "month";
+
+    /** Facet dimensions in the order they are shown. */
+    public static final List<String> FACET_DIMENSIONS =
+            List.of(FACET_COMPANY, FACET_TAG, FACET_CATEGORY, FACET_AUTHOR, FACET_YEAR, FACET_MONTH);
+
+    /** Commit user-data keys describing the index as a whole. */
+    public static final String COMMIT_SCHEMA_VERSION = "kensaku.schema_version";
+    public static final String COMMIT_BUILT_AT = "kensaku.built_at";
+    public static final String COMMIT_ZONE = "kensaku.zone";
+    public static final String COMMIT_DOC_COUNT = "kensaku.doc_count";
+
+    private static final FieldType STORED_TEXT_WITH_OFFSETS = textType(true);
+    private static final FieldType TEXT_WITH_OFFSETS = textType(false);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM", Locale.ROOT);
+    private static final DateTimeFormatter YEAR = DateTimeFormatter.ofPattern("uuuu", Locale.ROOT);
+
+    private final ZoneId zone;
+    private final FacetsConfig facetsConfig;
+
+    /** @param zone the display time zone in which year and month facets are cut */
+    public Schema(ZoneId zone) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.facetsConfig = new FacetsConfig();
+        for (String dim : List.of(FACET_COMPANY, FACET_TAG, FACET_CATEGORY, FACET_AUTHOR)) {
+            facetsConfig.setMultiValued(dim, true);
+        }
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public FacetsConfig facetsConfig() {
+        return facetsConfig;
+    }
+
+    /** Text fields searched by a user query, with the analyzer view each uses. */
+    public static Set<String> bigramFields() {
+        return Set.of(TITLE_BIGRAM, EXCERPT_BIGRAM, BODY_BIGRAM);
+    }
+
+    /** The morphological field whose stored text a bigram field was built from. */
+    public static String storedSourceOf(String field) {
+        return switch (field) {
+            case TITLE_BIGRAM -> TITLE;
+            case EXCERPT_BIGRAM -> EXCERPT;
+            case BODY_BIGRAM -> BODY;
+            default -> field;
+        };
+    }
+
+    /** The analyzer for indexing: bigram fields get the bigram chain, every other text field the morphological one. */
+    public Analyzer indexAnalyzer(JapaneseAnalyzers analyzers) {
+        Map<String, Analyzer> perField = new HashMap<>();
+        for (String field : bigramFields()) {
+            perField.put(field, analyzers.bigram());
+        }
+        return new PerFieldAnalyzerWrapper(analyzers.morphological(), perField);
+    }
+
+    /** Builds the Lucene document; call {@link FacetsConfig#build} on the result (done by the indexer). */
+    public Document toDocument(Article article, Set<String> companies) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, article.id(), Field.Store.YES));
+        doc.add(new StoredField(CONTENT_HASH, article.contentHash()));
+        addText(doc, TITLE, TITLE_BIGRAM, article.title());
+        addText(doc, EXCERPT, EXCERPT_BIGRAM, article.excerpt());
+        addText(doc, BODY, BODY_BIGRAM, article.bodyText());
+        doc.add(new StoredField(BODY_HTML, article.bodyHtml()));
+        addLabels(doc, article, companies);
+        addFacet(doc, FACET_TAG, STORED_TAGS, article.tags());
+        addFacet(doc, FACET_CATEGORY, STORED_CATEGORIES, article.categories());
+        addFacet(doc, FACET_COMPANY, STORED_COMPANIES, List.copyOf(companies));
+        if (!article.author().isBlank()) {
+            addFacet(doc, FACET_AUTHOR, STORED_AUTHOR, List.of(article.author()));
+        }
+        if (article.date() != null) {
+            addDate(doc, article.date());
+        }
+        return doc;
+    }
+
+    /** The month facet value ("YYYY-MM") of an instant in the display zone. */
+    public String monthOf(Instant instant) {
+        return MONTH.format(instant.atZone(zone));
+    }
+
+    private void addDate(Document doc, Instant date) {
+        doc.add(new LongField(DATE, date.toEpochMilli(), Field.Store.YES));
+        doc.add(new SortedSetDocValuesFacetField(FACET_YEAR, YEAR.format(date.atZone(zone))));
+        doc.add(new SortedSetDocValuesFacetField(FACET_MONTH, monthOf(date)));
+    }
+
+    private static void addText(Document doc, String field, String bigramField, String text) {
+        doc.add(new Field(field, text, STORED_TEXT_WITH_OFFSETS));
+        doc.add(new Field(bigramField, text, TEXT_WITH_OFFSETS));
+    }
+
+    private static void addLabels(Document doc, Article article, Set<String> companies) {
+        StringBuilder labels = new StringBuilder();
+        for (String value : article.tags()) {
+            labels.append(value).append('\n');
+        }
+        for (String value : companies) {
+            labels.append(value).append('\n');
+        }
+        doc.add(new Field(LABELS, labels.toString(), TEXT_WITH_OFFSETS));
+    }
+
+    private static void addFacet(Document doc, String dim, String storedField, List<String> values) {
+        for (String value : values) {
+            if (value.isBlank()) {
+                continue;
+            }
+            doc.add(new SortedSetDocValuesFacetField(dim, value));
+            doc.add(new StoredField(storedField, value));
+        }
+    }
+
+    private static FieldType textType(boolean stored) {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setStored(stored);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+}

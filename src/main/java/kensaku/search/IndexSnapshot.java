@@ -1,0 +1,105 @@
+package kensaku.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import kensaku.index.Schema;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * One open index generation: its reader, searcher and the per-reader facet state, built once here rather than
+ * per query. Reference-counted through the reader, so a generation replaced by a reindex stays open until the
+ * last request using it has finished.
+ */
+final class IndexSnapshot {
+    private final FSDirectory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final SortedSetDocValuesReaderState facetState;
+    private final IndexInfo info;
+    private final Path folder;
+    private Suggester suggester;
+
+    private IndexSnapshot(Path folder, FSDirectory directory, DirectoryReader reader, Schema schema) throws IOException {
+        this.folder = folder;
+        this.directory = directory;
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+        this.facetState = new DefaultSortedSetDocValuesReaderState(reader, schema.facetsConfig());
+        this.info = infoOf(folder, reader);
+    }
+
+    static IndexSnapshot open(Path folder, Schema schema) throws IOException {
+        FSDirectory directory = FSDirectory.open(folder);
+        DirectoryReader reader = null;
+        try {
+            reader = DirectoryReader.open(directory);
+            checkVersion(folder, reader);
+            return new IndexSnapshot(folder, directory, reader, schema);
+        } catch (IOException | RuntimeException e) {
+            if (reader != null) {
+                reader.close();
+            }
+            directory.close();
+            throw e;
+        }
+    }
+
+    private static void checkVersion(Path folder, DirectoryReader reader) throws IOException {
+        String version = reader.getIndexCommit().getUserData().get(Schema.COMMIT_SCHEMA_VERSION);
+        if (!Integer.toString(Schema.VERSION).equals(version)) {
+            throw new IncompatibleIndexException("the index at " + folder + " has schema version " + version
+                    + " but this kensaku reads version " + Schema.VERSION + "; run the index command to rebuild it");
+        }
+    }
+
+    private static IndexInfo infoOf(Path folder, DirectoryReader reader) throws IOException {
+        Map<String, String> data = reader.getIndexCommit().getUserData();
+        return new IndexInfo(folder.getFileName().toString(), reader.numDocs(),
+                Integer.parseInt(data.get(Schema.COMMIT_SCHEMA_VERSION)), data.get(Schema.COMMIT_BUILT_AT),
+                data.get(Schema.COMMIT_ZONE));
+    }
+
+    /** Built on first use, once per generation: titles are read from every stored document. */
+    synchronized Suggester suggester(kensaku.analysis.CompanyGazetteer gazetteer) throws IOException {
+        if (suggester == null) {
+            suggester = new Suggester(this, gazetteer);
+        }
+        return suggester;
+    }
+
+    boolean tryRetain() {
+        return reader.tryIncRef();
+    }
+
+    void release() throws IOException {
+        reader.decRef();
+        if (reader.getRefCount() == 0) {
+            directory.close();
+        }
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    IndexSearcher searcher() {
+        return searcher;
+    }
+
+    DirectoryReader reader() {
+        return reader;
+    }
+
+    SortedSetDocValuesReaderState facetState() {
+        return facetState;
+    }
+
+    IndexInfo info() {
+        return info;
+    }
+}

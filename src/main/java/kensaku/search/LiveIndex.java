@@ -1,0 +1,107 @@
+package kensaku.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import kensaku.index.IndexDirectory;
+import kensaku.index.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves whichever index generation is live, and moves to a new one when the offline index command switches.
+ * Requests acquire a snapshot and release it when done; a request always sees one generation from start to end.
+ */
+public final class LiveIndex implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveIndex.class);
+
+    private final IndexDirectory directory;
+    private final Schema schema;
+    private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
+    private final ScheduledExecutorService watcher;
+
+    /** Opens the live generation; fails when there is none or it cannot be read. */
+    public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval) throws IOException {
+        this.directory = directory;
+        this.schema = schema;
+        Path live = directory.live().orElseThrow(() ->
+                new IOException("no index at " + directory.root() + "; run the index command first"));
+        current.set(IndexSnapshot.open(live, schema));
+        this.watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kensaku-index-watcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = pollInterval.toMillis();
+        watcher.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Switches to the live generation if it changed. Returns true when it switched. */
+    public synchronized boolean refresh() throws IOException {
+        IndexSnapshot old = current.get();
+        Optional<Path> live = directory.live();
+        if (live.isEmpty() || old == null || live.get().equals(old.folder())) {
+            return false;
+        }
+        IndexSnapshot fresh = IndexSnapshot.open(live.get(), schema);
+        current.set(fresh);
+        old.release();
+        LOG.info("now serving {} ({} articles)", fresh.info().generation(), fresh.info().documents());
+        return true;
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (IOException | RuntimeException e) {
+            // Keep serving what we have; the next poll tries again.
+            LOG.warn("could not switch to the new index: {}", e.toString());
+        }
+    }
+
+    /** The snapshot to answer one request with; pass it to {@link #release} when done. */
+    IndexSnapshot acquire() {
+        while (true) {
+            IndexSnapshot snapshot = current.get();
+            if (snapshot == null) {
+                throw new IllegalStateException("index closed");
+            }
+            if (snapshot.tryRetain()) {
+                return snapshot;
+            }
+            // Lost a race with a switch: the snapshot was closed between get() and retain; take the new one.
+        }
+    }
+
+    void release(IndexSnapshot snapshot) {
+        try {
+            snapshot.release();
+        } catch (IOException e) {
+            LOG.warn("closing an old index generation failed: {}", e.toString());
+        }
+    }
+
+    public IndexInfo info() {
+        IndexSnapshot snapshot = acquire();
+        try {
+            return snapshot.info();
+        } finally {
+            release(snapshot);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        watcher.shutdownNow();
+        IndexSnapshot snapshot = current.getAndSet(null);
+        if (snapshot != null) {
+            snapshot.release();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package kensaku.search;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.index.Schema;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns a {@link SearchRequest} into Lucene queries. Pure: needs analyzers, not an index.
+ *
+ * <p>Each part of the user's query is searched in both analysed views of every text field, as a phrase (a
+ * Japanese word run typed without spaces is one phrase), and the best field wins with a small share for the
+ * others. Title and labels (tags, companies) weigh more than body; bigram views weigh less than morphological
+ * ones because they also match across word boundaries.
+ */
+final class QueryPlanner {
+    private static final float TIE_BREAKER = 0.2f;
+    private static final Map<String, Float> MORPHOLOGICAL_FIELDS = Map.of(
+            Schema.TITLE, 3.0f, Schema.LABELS, 2.0f, Schema.EXCERPT, 1.5f, Schema.BODY, 1.0f);
+    private static final Map<String, Float> BIGRAM_FIELDS = Map.of(
+            Schema.TITLE_BIGRAM, 1.5f, Schema.EXCERPT_BIGRAM, 0.75f, Schema.BODY_BIGRAM, 0.5f);
+
+    private final QueryBuilder morphological;
+    private final QueryBuilder bigram;
+    private final FacetsConfig facetsConfig;
+    private final ZoneId zone;
+
+    QueryPlanner(JapaneseAnalyzers analyzers, Schema schema) {
+        this.morphological = new QueryBuilder(analyzers.morphologicalQuery());
+        this.bigram = new QueryBuilder(analyzers.bigram());
+        this.facetsConfig = schema.facetsConfig();
+        this.zone = schema.zone();
+    }
+
+    /** The scoring query for the text alone, without filters; also what highlighting marks. */
+    Query textQuery(String text) {
+        UserQuery parsed = UserQuery.parse(text);
+        if (parsed.isEmpty()) {
+            return new MatchAllDocsQuery();
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        boolean anyRequired = false;
+        for (List<UserQuery.Part> group : parsed.required()) {
+            Query groupQuery = anyOf(group);
+            if (groupQuery != null) {
+                query.add(groupQuery, Occur.MUST);
+                anyRequired = true;
+            }
+        }
+        boolean anyExcluded = false;
+        for (UserQuery.Part part : parsed.excluded()) {
+            Query partQuery = partQuery(part);
+            if (partQuery != null) {
+                query.add(partQuery, Occur.MUST_NOT);
+                anyExcluded = true;
+            }
+        }
+        if (!anyRequired) {
+            if (!anyExcluded) {
+                // Only punctuation or symbols that no analyzer keeps: nothing can match them.
+                return new MatchNoDocsQuery("no searchable words in the query");
+            }
+            query.add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        return query.build();
+    }
+
+    /** The text query with the request's facet and date filters, ready for drill-sideways counting. */
+    DrillDownQuery drillDown(SearchRequest request, Query textQuery) {
+        DrillDownQuery query = new DrillDownQuery(facetsConfig, textQuery);
+        request.companies().forEach(value -> query.add(Schema.FACET_COMPANY, value));
+        request.tags().forEach(value -> query.add(Schema.FACET_TAG, value));
+        request.categories().forEach(value -> query.add(Schema.FACET_CATEGORY, value));
+        if (request.from() != null || request.to() != null) {
+            // Filed under the month dimension so the month histogram is counted as if the range were off.
+            query.add(Schema.FACET_MONTH, dateRange(request.from(), request.to()));
+        }
+        return query;
+    }
+
+    Sort sort(SortOrder order) {
+        SortField newestFirst = LongField.newSortField(Schema.DATE, true, SortedNumericSelector.Type.MIN, Long.MIN_VALUE);
+        return switch (order) {
+            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, newestFirst);
+            case DATE -> new Sort(newestFirst, SortField.FIELD_DOC);
+            case DATE_ASC -> new Sort(
+                    LongField.newSortField(Schema.DATE, false, SortedNumericSelector.Type.MIN, Long.MAX_VALUE),
+                    SortField.FIELD_DOC);
+        };
+    }
+
+    private Query dateRange(LocalDate from, LocalDate to) {
+        long lower = from == null ? Long.MIN_VALUE : from.atStartOfDay(zone).toInstant().toEpochMilli();
+        long upper = to == null ? Long.MAX_VALUE : to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 1;
+        return LongField.newRangeQuery(Schema.DATE, lower, upper);
+    }
+
+    private Query anyOf(List<UserQuery.Part> group) {
+        List<Query> alternatives = new ArrayList<>();
+        for (UserQuery.Part part : group) {
+            Query query = partQuery(part);
+            if (query != null) {
+                alternatives.add(query);
+            }
+        }
+        if (alternatives.size() <= 1) {
+            return alternatives.isEmpty() ? null : alternatives.get(0);
+        }
+        BooleanQuery.Builder either = new BooleanQuery.Builder();
+        alternatives.forEach(q -> either.add(q, Occur.SHOULD));
+        return either.setMinimumNumberShouldMatch(1).build();
+    }
+
+    /** One part in every field, best field wins; null when the analyzers keep nothing of it. */
+    Query partQuery(UserQuery.Part part) {
+        List<Query> perField = new ArrayList<>();
+        MORPHOLOGICAL_FIELDS.forEach((field, boost) ->
+                addBoosted(perField, morphological.createPhraseQuery(field, part.text()), boost));
+        BIGRAM_FIELDS.forEach((field, boost) -> addBoosted(perField, bigramQuery(field, part.text()), boost));
+        return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, TIE_BREAKER);
+    }
+
+    /** A lone CJK character has no bigram of its own: match the bigrams that start with it. */
+    private Query bigramQuery(String field, String text) {
+        String stripped = text.strip();
+        if (stripped.codePointCount(0, stripped.length()) == 1 && isCjk(stripped.codePointAt(0))) {
+            return new PrefixQuery(new Term(field, stripped));
+        }
+        return bigram.createPhraseQuery(field, text);
+    }
+
+    private static boolean isCjk(int codePoint) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA;
+    }
+
+    private static void addBoosted(List<Query> target, Query query, float boost) {
+        if (query != null) {
+            target.add(new BoostQuery(query, boost));
+        }
+    }
+}

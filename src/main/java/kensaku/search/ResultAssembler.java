@@ -1,0 +1,122 @@
+package kensaku.search;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kensaku.index.Schema;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+
+/** Turns Lucene results into the response records: stored fields, highlights and facet counts. */
+final class ResultAssembler {
+    /** Facets in the response; each value list is cut to this many entries (selected values always kept). */
+    static final Map<String, Integer> FACET_LIMITS = Map.of(
+            Schema.FACET_COMPANY, 100, Schema.FACET_TAG, 100, Schema.FACET_CATEGORY, 100, Schema.FACET_MONTH, 1_000);
+    private static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.TITLE, Schema.DATE, Schema.STORED_TAGS,
+            Schema.STORED_CATEGORIES, Schema.STORED_COMPANIES, Schema.STORED_AUTHOR, Schema.EXCERPT);
+
+    private final Schema schema;
+
+    ResultAssembler(Schema schema) {
+        this.schema = schema;
+    }
+
+    List<Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, Highlights.Result marked) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        List<Hit> hits = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            Document doc = stored.document(docs[i].doc, HIT_FIELDS);
+            String title = doc.get(Schema.TITLE);
+            String titleHtml = nonEmpty(marked.titles()[i], SnippetFormatter.escape(title));
+            String snippetHtml = nonEmpty(marked.snippets()[i], SnippetFormatter.escape(doc.get(Schema.EXCERPT)));
+            hits.add(new Hit(doc.get(Schema.ID), title, titleHtml, dateOf(doc), values(doc, Schema.STORED_TAGS),
+                    values(doc, Schema.STORED_CATEGORIES), values(doc, Schema.STORED_COMPANIES),
+                    authorOf(doc), doc.get(Schema.EXCERPT), snippetHtml, scoreOf(docs[i])));
+        }
+        return hits;
+    }
+
+    ArticleView article(IndexSearcher searcher, int docId) throws IOException {
+        Document doc = searcher.storedFields().document(docId);
+        return new ArticleView(doc.get(Schema.ID), doc.get(Schema.TITLE), dateOf(doc), values(doc, Schema.STORED_TAGS),
+                values(doc, Schema.STORED_CATEGORIES), values(doc, Schema.STORED_COMPANIES), authorOf(doc),
+                doc.get(Schema.EXCERPT), doc.get(Schema.BODY), doc.get(Schema.BODY_HTML));
+    }
+
+    Map<String, List<FacetCount>> facets(Facets facets, SearchRequest request) throws IOException {
+        return Map.of(
+                Schema.FACET_COMPANY, counts(facets, Schema.FACET_COMPANY, request.companies()),
+                Schema.FACET_TAG, counts(facets, Schema.FACET_TAG, request.tags()),
+                Schema.FACET_CATEGORY, counts(facets, Schema.FACET_CATEGORY, request.categories()),
+                Schema.FACET_MONTH, counts(facets, Schema.FACET_MONTH, List.of()));
+    }
+
+    /** Sorted by count then value; a selected value with no matches is still listed, so it can be unticked. */
+    private static List<FacetCount> counts(Facets facets, String dim, List<String> selected) throws IOException {
+        List<FacetCount> counts = new ArrayList<>();
+        FacetResult result = Suggester.childrenOrNull(facets, dim);
+        Set<String> seen = new HashSet<>();
+        if (result != null) {
+            for (LabelAndValue child : result.labelValues) {
+                counts.add(new FacetCount(child.label, child.value.longValue()));
+                seen.add(child.label);
+            }
+        }
+        for (String value : selected) {
+            if (seen.add(value)) {
+                counts.add(new FacetCount(value, 0));
+            }
+        }
+        counts.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value));
+        int limit = FACET_LIMITS.get(dim);
+        if (counts.size() <= limit) {
+            return counts;
+        }
+        List<FacetCount> cut = new ArrayList<>(counts.subList(0, limit));
+        counts.subList(limit, counts.size()).stream().filter(c -> selected.contains(c.value())).forEach(cut::add);
+        return cut;
+    }
+
+    private String dateOf(Document doc) {
+        IndexableField field = doc.getField(Schema.DATE);
+        if (field == null) {
+            return null;
+        }
+        Instant instant = Instant.ofEpochMilli(field.numericValue().longValue());
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(schema.zone()).toOffsetDateTime());
+    }
+
+    private static String authorOf(Document doc) {
+        String author = doc.get(Schema.STORED_AUTHOR);
+        return author == null ? "" : author;
+    }
+
+    private static List<String> values(Document doc, String field) {
+        return List.of(doc.getValues(field));
+    }
+
+    private static float scoreOf(ScoreDoc doc) {
+        if (doc instanceof FieldDoc fieldDoc && Float.isNaN(doc.score) && fieldDoc.fields.length > 0
+                && fieldDoc.fields[0] instanceof Float score) {
+            return score;
+        }
+        return Float.isNaN(doc.score) ? 0f : doc.score;
+    }
+
+    private static String nonEmpty(String html, String fallback) {
+        return html == null || html.isEmpty() ? fallback : html;
+    }
+}

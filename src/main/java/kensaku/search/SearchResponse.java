@@ -1,0 +1,16 @@
+package kensaku.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * @param total   exact number of matching articles
+ * @param facets  company, tag, category and month, each sorted by count then value
+ */
+public record SearchResponse(long total, long tookMillis, int page, int size, List<Hit> hits,
+                             Map<String, List<FacetCount>> facets) {
+    public SearchResponse {
+        hits = List.copyOf(hits);
+        facets = Map.copyOf(facets);
+    }
+}

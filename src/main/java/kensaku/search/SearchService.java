@@ -1,0 +1,118 @@
+package kensaku.search;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kensaku.analysis.CompanyGazetteer;
+import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.index.Schema;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Answers searches, article look-ups, suggestions and health checks against the live index. Each call takes one
+ * snapshot of the index for its whole duration, so a reindex switching underneath never mixes two indexes in
+ * one answer.
+ */
+public final class SearchService {
+    private final LiveIndex index;
+    private final Schema schema;
+    private final CompanyGazetteer gazetteer;
+    private final QueryPlanner planner;
+    private final Highlights highlights;
+    private final ResultAssembler assembler;
+
+    public SearchService(LiveIndex index, Schema schema, JapaneseAnalyzers analyzers, CompanyGazetteer gazetteer) {
+        this.index = index;
+        this.schema = schema;
+        this.gazetteer = gazetteer;
+        this.planner = new QueryPlanner(analyzers, schema);
+        this.highlights = new Highlights(schema.indexAnalyzer(analyzers));
+        this.assembler = new ResultAssembler(schema);
+    }
+
+    public SearchResponse search(SearchRequest request) throws IOException {
+        long start = System.nanoTime();
+        SortOrder order = request.hasQuery() ? request.sort() : defaultBrowseOrder(request.sort());
+        Query textQuery = planner.textQuery(request.query());
+        DrillDownQuery query = planner.drillDown(request, textQuery);
+        IndexSnapshot snapshot = index.acquire();
+        try {
+            IndexSearcher searcher = snapshot.searcher();
+            DrillSideways sideways = new DrillSideways(searcher, schema.facetsConfig(), snapshot.facetState());
+            int depth = request.page() * request.size();
+            DrillSideways.DrillSidewaysResult result =
+                    sideways.search(query, null, null, depth, planner.sort(order), true);
+            ScoreDoc[] pageDocs = pageOf(result.hits, request);
+            Highlights.Result marked = highlights.highlight(searcher, textQuery, docIds(pageDocs));
+            List<Hit> hits = assembler.hits(searcher, pageDocs, marked);
+            Map<String, List<FacetCount>> facets = assembler.facets(result.facets, request);
+            long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            return new SearchResponse(result.hits.totalHits.value(), tookMillis, request.page(), request.size(), hits,
+                    facets);
+        } finally {
+            index.release(snapshot);
+        }
+    }
+
+    public Optional<ArticleView> article(String id) throws IOException {
+        IndexSnapshot snapshot = index.acquire();
+        try {
+            IndexSearcher searcher = snapshot.searcher();
+            TopDocs found = searcher.search(new TermQuery(new Term(Schema.ID, id)), 1);
+            if (found.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(assembler.article(searcher, found.scoreDocs[0].doc));
+        } finally {
+            index.release(snapshot);
+        }
+    }
+
+    public List<Suggestion> suggest(String prefix, int limit) throws IOException {
+        IndexSnapshot snapshot = index.acquire();
+        try {
+            return snapshot.suggester(gazetteer).suggest(prefix, limit);
+        } finally {
+            index.release(snapshot);
+        }
+    }
+
+    public IndexInfo info() {
+        return index.info();
+    }
+
+    /** Without a query there is no relevance: fall back to newest first. */
+    private static SortOrder defaultBrowseOrder(SortOrder asked) {
+        return asked == SortOrder.RELEVANCE ? SortOrder.DATE : asked;
+    }
+
+    private static ScoreDoc[] pageOf(TopDocs hits, SearchRequest request) {
+        int from = (request.page() - 1) * request.size();
+        if (from >= hits.scoreDocs.length) {
+            return new ScoreDoc[0];
+        }
+        int to = Math.min(hits.scoreDocs.length, from + request.size());
+        ScoreDoc[] page = new ScoreDoc[to - from];
+        System.arraycopy(hits.scoreDocs, from, page, 0, page.length);
+        return page;
+    }
+
+    private static int[] docIds(ScoreDoc[] docs) {
+        int[] ids = new int[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            ids[i] = docs[i].doc;
+        }
+        return ids;
+    }
+}

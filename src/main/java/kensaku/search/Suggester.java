@@ -1,0 +1,142 @@
+package kensaku.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kensaku.analysis.CompanyGazetteer;
+import kensaku.index.Schema;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.MatchAllDocsQuery;
+
+/**
+ * Completions from the companies, tags and titles of one index generation. Every candidate is reachable from the
+ * folded form ({@link KanaNormalizer}) of its text and, for companies, of each alias, so えぬ and NV both lead to
+ * NVIDIA. Ranked companies first, then tags, then titles, each by how many articles carry them.
+ */
+final class Suggester {
+    private static final int MAX_SCAN = 5_000;
+    private static final List<String> KIND_ORDER = List.of("company", "tag", "title");
+
+    private record Candidate(Suggestion suggestion, long weight) {}
+
+    private record Key(String folded, int candidate) {}
+
+    private final List<Candidate> candidates = new ArrayList<>();
+    private final Key[] keys;
+
+    Suggester(IndexSnapshot snapshot, CompanyGazetteer gazetteer) throws IOException {
+        List<Key> keyList = new ArrayList<>();
+        Map<String, Map<String, Long>> counts = countAll(snapshot);
+        addCompanies(gazetteer, counts.get(Schema.FACET_COMPANY), keyList);
+        counts.get(Schema.FACET_TAG).forEach((tag, count) ->
+                add(new Suggestion(tag, "tag", tag, null), count, List.of(tag), keyList));
+        addTitles(snapshot, keyList);
+        keys = keyList.toArray(Key[]::new);
+        Arrays.sort(keys, Comparator.comparing(Key::folded));
+    }
+
+    List<Suggestion> suggest(String prefix, int limit) {
+        String folded = KanaNormalizer.fold(prefix);
+        if (folded.isEmpty()) {
+            return List.of();
+        }
+        int at = lowerBound(folded);
+        Map<Integer, Candidate> found = new LinkedHashMap<>();
+        for (int i = at; i < keys.length && i - at < MAX_SCAN && keys[i].folded().startsWith(folded); i++) {
+            found.putIfAbsent(keys[i].candidate(), candidates.get(keys[i].candidate()));
+        }
+        return found.values().stream()
+                .sorted(Comparator.comparingInt((Candidate c) -> KIND_ORDER.indexOf(c.suggestion().kind()))
+                        .thenComparing(Comparator.comparingLong(Candidate::weight).reversed())
+                        .thenComparing(c -> c.suggestion().text()))
+                .limit(limit)
+                .map(Candidate::suggestion)
+                .toList();
+    }
+
+    private void addCompanies(CompanyGazetteer gazetteer, Map<String, Long> companyCounts, List<Key> keyList) {
+        for (CompanyGazetteer.Company company : gazetteer.companies()) {
+            Long count = companyCounts.get(company.canonical());
+            if (count == null) {
+                continue;
+            }
+            List<String> names = new ArrayList<>(company.aliases());
+            names.add(company.canonical());
+            add(new Suggestion(company.canonical(), "company", company.canonical(), null), count, names, keyList);
+        }
+    }
+
+    private void addTitles(IndexSnapshot snapshot, List<Key> keyList) throws IOException {
+        StoredFields stored = snapshot.reader().storedFields();
+        var liveDocs = org.apache.lucene.index.MultiBits.getLiveDocs(snapshot.reader());
+        for (int doc = 0; doc < snapshot.reader().maxDoc(); doc++) {
+            if (liveDocs != null && !liveDocs.get(doc)) {
+                continue;
+            }
+            var document = stored.document(doc, java.util.Set.of(Schema.TITLE, Schema.ID));
+            String title = document.get(Schema.TITLE);
+            add(new Suggestion(title, "title", title, document.get(Schema.ID)), 1, List.of(title), keyList);
+        }
+    }
+
+    private void add(Suggestion suggestion, long weight, List<String> names, List<Key> keyList) {
+        int index = candidates.size();
+        candidates.add(new Candidate(suggestion, weight));
+        for (String name : names) {
+            String folded = KanaNormalizer.fold(name);
+            if (!folded.isEmpty()) {
+                keyList.add(new Key(folded, index));
+            }
+        }
+    }
+
+    private int lowerBound(String folded) {
+        int low = 0;
+        int high = keys.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (keys[mid].folded().compareTo(folded) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private static Map<String, Map<String, Long>> countAll(IndexSnapshot snapshot) throws IOException {
+        FacetsCollector collector = snapshot.searcher().search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+        SortedSetDocValuesFacetCounts facets = new SortedSetDocValuesFacetCounts(snapshot.facetState(), collector);
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        for (String dim : List.of(Schema.FACET_COMPANY, Schema.FACET_TAG)) {
+            Map<String, Long> values = new HashMap<>();
+            FacetResult result = childrenOrNull(facets, dim);
+            if (result != null) {
+                for (LabelAndValue child : result.labelValues) {
+                    values.put(child.label, child.value.longValue());
+                }
+            }
+            counts.put(dim, values);
+        }
+        return counts;
+    }
+
+    static FacetResult childrenOrNull(org.apache.lucene.facet.Facets facets, String dim) throws IOException {
+        try {
+            return facets.getAllChildren(dim);
+        } catch (IllegalArgumentException e) {
+            // The dimension never occurs in this index (e.g. no article has a tag).
+            return null;
+        }
+    }
+}
