@@ -1,0 +1,51 @@
+package kensaku;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the package arrows pointing one way: corpus, analysis → index → search → http, cli. */
+class ArchitectureTest {
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "corpus", Set.of(),
+            "analysis", Set.of(),
+            "index", Set.of("corpus", "analysis"),
+            "search", Set.of("corpus", "analysis", "index"),
+            "http", Set.of("search"),
+            "cli", Set.of("corpus", "analysis", "index", "search", "http"));
+    private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?kensaku\\.(\\w+)\\.");
+    private static final Pattern LUCENE = Pattern.compile("(?m)^import (?:static )?org\\.apache\\.lucene\\.");
+
+    @Test
+    void importsPointOneWay() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/kensaku"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String pkg = file.getParent().getFileName().toString();
+                String source = Files.readString(file, StandardCharsets.UTF_8);
+                Matcher imports = IMPORT.matcher(source);
+                while (imports.find()) {
+                    String target = imports.group(1);
+                    if (!target.equals(pkg) && !ALLOWED.getOrDefault(pkg, Set.of()).contains(target)) {
+                        violations.add(file + " imports kensaku." + target);
+                    }
+                }
+                if (Set.of("corpus", "http").contains(pkg) && LUCENE.matcher(source).find()) {
+                    violations.add(file + " imports Lucene");
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+}
