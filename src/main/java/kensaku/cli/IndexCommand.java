@@ -29,16 +29,19 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: number of cores).")
     Integer threads;
 
+    @Option(names = "--full", description = "Rebuild from scratch instead of reusing unchanged articles.")
+    boolean full;
+
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() {
-        return run(corpus, common, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+        return run(corpus, common, threads == null ? Runtime.getRuntime().availableProcessors() : threads, full,
                 System.out, System.err);
     }
 
-    static int run(Path corpus, CommonOptions common, int threads, PrintStream out, PrintStream err) {
+    static int run(Path corpus, CommonOptions common, int threads, boolean full, PrintStream out, PrintStream err) {
         try {
             CompanyGazetteer gazetteer = common.gazetteer();
             Schema schema = new Schema(common.zone);
@@ -46,10 +49,10 @@ public final class IndexCommand implements Callable<Integer> {
                 Indexer indexer = new Indexer(schema, analyzers, gazetteer, new ArticleReader(common.zone), threads);
                 IndexReport report;
                 try (ProgressDisplay progress = ProgressDisplay.forConsole(err)) {
-                    report = indexer.build(corpus, new IndexDirectory(common.index), progress);
+                    report = indexer.build(corpus, new IndexDirectory(common.index), progress, full);
                 }
                 printSummary(report, out);
-                return report.failed().isEmpty() ? 0 : 1;
+                return report.failed().isEmpty() && report.stale().isEmpty() ? 0 : 1;
             }
         } catch (Exception e) {
             err.println("index failed: " + e.getMessage());
@@ -61,10 +64,17 @@ public final class IndexCommand implements Callable<Integer> {
         for (Problem problem : report.failed()) {
             out.printf("FAILED  %s: %s%n", problem.id(), problem.reason());
         }
+        for (Problem problem : report.stale()) {
+            out.printf("STALE   %s: %s (its last good version stays searchable)%n", problem.id(), problem.reason());
+        }
+        out.printf("mode         %s%n", report.incremental() ? "incremental" : "full");
         out.printf("files read   %,d%n", report.filesRead());
-        out.printf("indexed      %,d%n", report.indexed());
-        out.printf("skipped      %,d%n", report.filesRead() - report.indexed() - report.failed().size());
+        out.printf("indexed      %,d (new or changed)%n", report.indexed());
+        out.printf("skipped      %,d (unchanged)%n", report.unchanged());
+        out.printf("deleted      %,d (file removed)%n", report.deleted());
         out.printf("failed       %,d%n", report.failed().size());
+        out.printf("stale        %,d%n", report.stale().size());
+        out.printf("articles     %,d in the live index%n", report.documents());
         out.printf("companies    %,d distinct (%s)%n", report.companyMentions().size(), topCompanies(report));
         out.printf("time         %.2f s%n", report.elapsed().toMillis() / 1000.0);
         out.printf("throughput   %.1f articles/s, %.2f MB/s%n", report.articlesPerSecond(), report.megabytesPerSecond());

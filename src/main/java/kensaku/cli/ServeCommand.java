@@ -45,7 +45,8 @@ public final class ServeCommand implements Callable<Integer> {
         IndexDirectory directory = new IndexDirectory(common.index);
         if (directory.live().isEmpty()) {
             System.err.println("no index at " + directory.root() + "; indexing " + corpus + " first");
-            int status = IndexCommand.run(corpus, common, Runtime.getRuntime().availableProcessors(), System.out, System.err);
+            int status = IndexCommand.run(corpus, common, Runtime.getRuntime().availableProcessors(), false, System.out,
+                    System.err);
             if (status == 2) {
                 return status;
             }

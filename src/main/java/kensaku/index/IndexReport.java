@@ -10,21 +10,24 @@ import kensaku.corpus.Problem;
  * What one index build did.
  *
  * @param filesRead       corpus files looked at
- * @param indexed         articles written to the new index
- * @param failed          files that could not be read, each with its reason
- * @param companyMentions how many articles mention each company
- * @param corpusBytes     bytes of the files read
- * @param generation      the folder that became live, or null when nothing was switched
+ * @param indexed         articles analysed and written by this build (new or changed)
+ * @param unchanged       articles carried over from the previous generation without re-analysis
+ * @param deleted         articles whose file was removed from the corpus
+ * @param documents       articles in the new generation
+ * @param failed          files that could not be read and had no earlier version, each with its reason
+ * @param stale           files that could not be read but keep their last good version in the index
+ * @param companyMentions how many of the articles analysed by this build mention each company
+ * @param corpusBytes     bytes of the files analysed
+ * @param generation      the folder that became live
+ * @param incremental     whether the build started from the previous generation
  */
-public record IndexReport(int filesRead, int indexed, List<Problem> failed, Map<String, Integer> companyMentions,
-                          long corpusBytes, Duration elapsed, Path generation) {
+public record IndexReport(int filesRead, int indexed, int unchanged, int deleted, int documents, List<Problem> failed,
+                          List<Problem> stale, Map<String, Integer> companyMentions, long corpusBytes,
+                          Duration elapsed, Path generation, boolean incremental) {
     public IndexReport {
         failed = List.copyOf(failed);
+        stale = List.copyOf(stale);
         companyMentions = Map.copyOf(companyMentions);
-    }
-
-    public boolean switched() {
-        return generation != null;
     }
 
     public double articlesPerSecond() {

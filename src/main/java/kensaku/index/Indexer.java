@@ -11,14 +11,12 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.corpus.Article;
@@ -28,13 +26,18 @@ import kensaku.corpus.ReadResult;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds a complete new index generation from a corpus folder and makes it live, or leaves the previous one
- * serving when the build cannot finish.
+ * Builds a new index generation from a corpus folder and makes it live, or leaves the previous one serving when
+ * the build cannot finish.
+ *
+ * <p>By default a build is incremental: it starts from the live generation's files, re-analyses only articles
+ * whose file content changed, deletes those whose file is gone, and keeps the last good version of a file that
+ * has become unreadable (reported as stale). A full build starts empty.
  */
 public final class Indexer {
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
@@ -54,12 +57,18 @@ public final class Indexer {
         this.threads = Math.max(1, threads);
     }
 
-    /**
-     * Reads every file under the corpus, writes the readable ones into a new generation and switches to it.
-     * Files that fail are reported in the result; the build itself fails (IOException, nothing switched) when
-     * the corpus holds no readable article at all, so an emptied or unmounted folder never replaces a good index.
-     */
+    /** An incremental build. */
     public IndexReport build(Path corpus, IndexDirectory target, IndexProgress progress) throws IOException {
+        return build(corpus, target, progress, false);
+    }
+
+    /**
+     * Reads the corpus, writes a new generation and switches to it. Files that fail are reported in the result;
+     * the build itself fails (IOException, nothing switched) when the new index would hold no article at all,
+     * so an emptied or unmounted folder never replaces a good index.
+     */
+    public IndexReport build(Path corpus, IndexDirectory target, IndexProgress progress, boolean full)
+            throws IOException {
         Instant start = Instant.now();
         if (!Files.isDirectory(corpus)) {
             throw new IOException("corpus folder " + corpus + " does not exist or is not a folder");
@@ -69,28 +78,36 @@ public final class Indexer {
             if (!leftovers.isEmpty()) {
                 LOG.info("removed {} leftover folder(s) from earlier builds: {}", leftovers.size(), leftovers);
             }
+            Optional<PreviousGeneration> previous = full ? Optional.empty() : PreviousGeneration.of(target, schema);
             List<Path> files = reader.listFiles(corpus);
-            LOG.info("indexing {} files from {} into {} ({} threads, zone {})", files.size(), corpus, target.root(),
-                    threads, schema.zone());
+            LOG.info("indexing {} files from {} into {} ({}, {} threads, zone {})", files.size(), corpus,
+                    target.root(), previous.isPresent() ? "incremental" : "full", threads, schema.zone());
             progress.started(files.size());
             Path folder = target.newBuildFolder();
-            Tally tally = writeAll(corpus, files, folder, progress);
-            if (tally.indexed.get() == 0) {
+            BuildTally tally = new BuildTally();
+            Map<String, String> known = previous.map(PreviousGeneration::hashById).orElse(Map.of());
+            if (previous.isPresent()) {
+                previous.get().seed(folder);
+            }
+            int documents = write(corpus, files, folder, known, tally, progress);
+            if (documents == 0) {
                 throw new IOException("no article could be indexed from " + corpus + " (" + files.size()
-                        + " files, " + tally.problems.size() + " failed); the previous index stays live");
+                        + " files, " + tally.failed().size() + " failed); the previous index stays live");
             }
             Path generation = target.publish(folder);
             target.removeStale();
-            return new IndexReport(files.size(), tally.indexed.get(), tally.sortedProblems(),
-                    new HashMap<>(tally.companies), tally.bytes.get(), Duration.between(start, Instant.now()),
-                    generation);
+            int deleted = (int) known.keySet().stream().filter(id -> !tally.seenIds.contains(id)).count();
+            return new IndexReport(files.size(), tally.indexed.get(), tally.unchanged.get(), deleted, documents,
+                    tally.failed(), tally.stale(), new HashMap<>(tally.companies), tally.bytes.get(),
+                    Duration.between(start, Instant.now()), generation, previous.isPresent());
         }
     }
 
-    private Tally writeAll(Path corpus, List<Path> files, Path folder, IndexProgress progress) throws IOException {
-        Tally tally = new Tally();
+    /** Writes the build folder and returns how many articles it holds. */
+    private int write(Path corpus, List<Path> files, Path folder, Map<String, String> known, BuildTally tally,
+                      IndexProgress progress) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(schema.indexAnalyzer(analyzers))
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setOpenMode(known.isEmpty() ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                 .setRAMBufferSizeMB(256)
                 .setCommitOnClose(false);
         ((ConcurrentMergeScheduler) config.getMergeScheduler()).setMaxMergesAndThreads(2, 1);
@@ -99,41 +116,67 @@ public final class Indexer {
             try {
                 List<Future<?>> work = new ArrayList<>();
                 for (Path file : files) {
-                    work.add(pool.submit(() -> indexOne(corpus, file, writer, tally, progress)));
+                    work.add(pool.submit(() -> indexOne(corpus, file, writer, known, tally, progress)));
                 }
                 awaitAll(work);
             } finally {
                 pool.shutdownNow();
             }
-            writer.setLiveCommitData(commitData(tally.indexed.get()).entrySet());
+            for (String id : known.keySet()) {
+                if (!tally.seenIds.contains(id)) {
+                    writer.deleteDocuments(new Term(Schema.ID, id));
+                }
+            }
+            int documents = writer.getDocStats().numDocs;
+            writer.setLiveCommitData(commitData(documents).entrySet());
             writer.commit();
+            return writer.getDocStats().numDocs;
         }
-        return tally;
     }
 
-    private void indexOne(Path corpus, Path file, IndexWriter writer, Tally tally, IndexProgress progress) {
+    private void indexOne(Path corpus, Path file, IndexWriter writer, Map<String, String> known, BuildTally tally,
+                          IndexProgress progress) {
         ReadResult result = reader.read(corpus, file);
         switch (result) {
             case ReadResult.Read read -> {
                 Article article = read.article();
-                Set<String> companies = companiesOf(article);
-                try {
-                    writer.addDocument(schema.facetsConfig().build(schema.toDocument(article, companies)));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } catch (IllegalArgumentException e) {
-                    // Lucene refuses a few pathological documents (e.g. a term longer than 32 KB); report, go on.
-                    tally.problems.add(new Problem(article.id(), "index: " + e.getMessage()));
-                    progress.fileDone(new ReadResult.Failed(new Problem(article.id(), "index: " + e.getMessage())));
-                    return;
+                tally.seenIds.add(article.id());
+                if (article.contentHash().equals(known.get(article.id()))) {
+                    tally.unchanged.incrementAndGet();
+                } else {
+                    result = write(article, file, writer, tally);
                 }
-                tally.indexed.incrementAndGet();
-                tally.bytes.addAndGet(fileSize(file));
-                companies.forEach(c -> tally.companies.merge(c, 1, Integer::sum));
             }
-            case ReadResult.Failed failed -> tally.problems.add(failed.problem());
+            case ReadResult.Failed failed -> {
+                Problem problem = failed.problem();
+                tally.seenIds.add(problem.id());
+                if (known.containsKey(problem.id())) {
+                    tally.stale(problem);
+                } else {
+                    tally.failed(problem);
+                }
+            }
         }
         progress.fileDone(result);
+    }
+
+    private ReadResult write(Article article, Path file, IndexWriter writer, BuildTally tally) {
+        Set<String> companies = companiesOf(article);
+        try {
+            writer.updateDocument(new Term(Schema.ID, article.id()),
+                    schema.facetsConfig().build(schema.toDocument(article, companies)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            // Lucene refuses a few pathological documents (e.g. a single term over 32 KB): report it, go on.
+            Problem problem = new Problem(article.id(), "index: " + e.getMessage());
+            tally.failed(problem);
+            return new ReadResult.Failed(problem);
+        }
+        tally.indexed.incrementAndGet();
+        tally.bytes.addAndGet(fileSize(file));
+        companies.forEach(c -> tally.companies.merge(c, 1, Integer::sum));
+        return new ReadResult.Read(article);
     }
 
     /** Companies named in the text, plus those that a tag names. */
@@ -148,12 +191,12 @@ public final class Indexer {
         return companies;
     }
 
-    private Map<String, String> commitData(int docCount) {
+    private Map<String, String> commitData(int documents) {
         return Map.of(
                 Schema.COMMIT_SCHEMA_VERSION, Integer.toString(Schema.VERSION),
                 Schema.COMMIT_BUILT_AT, Instant.now().toString(),
                 Schema.COMMIT_ZONE, schema.zone().getId(),
-                Schema.COMMIT_DOC_COUNT, Integer.toString(docCount));
+                Schema.COMMIT_DOC_COUNT, Integer.toString(documents));
     }
 
     private static long fileSize(Path file) {
@@ -177,19 +220,6 @@ public final class Indexer {
                 }
                 throw new IOException("index build failed: " + e.getCause(), e.getCause());
             }
-        }
-    }
-
-    private static final class Tally {
-        final AtomicInteger indexed = new AtomicInteger();
-        final AtomicLong bytes = new AtomicLong();
-        final List<Problem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
-        final Map<String, Integer> companies = new ConcurrentHashMap<>();
-
-        List<Problem> sortedProblems() {
-            List<Problem> sorted = new ArrayList<>(problems);
-            sorted.sort(java.util.Comparator.comparing(Problem::id));
-            return sorted;
         }
     }
 }
