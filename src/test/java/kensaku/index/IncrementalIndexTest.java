@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import kensaku.analysis.CompanyGazetteer;
+import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.corpus.ArticleReader;
 import kensaku.corpus.Problem;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
@@ -80,7 +83,7 @@ class IncrementalIndexTest {
 
     @Test
     void aFullBuildAnalysesEverything() throws IOException {
-        CompanyGazetteerHolder.reindexFull(corpus, index);
+        reindexFull(corpus, index);
         try (FSDirectory dir = FSDirectory.open(new IndexDirectory(index).live().orElseThrow());
              DirectoryReader reader = DirectoryReader.open(dir)) {
             assertEquals(5, reader.numDocs());
@@ -99,17 +102,15 @@ class IncrementalIndexTest {
         }
     }
 
-    /** Runs a full build the way `index --full` does. */
-    private static final class CompanyGazetteerHolder {
-        static void reindexFull(Path corpus, Path index) throws IOException {
-            var gazetteer = kensaku.analysis.CompanyGazetteer.builtIn();
-            try (var analyzers = new kensaku.analysis.JapaneseAnalyzers(gazetteer)) {
-                IndexReport report = new Indexer(new Schema(IndexFixtures.TOKYO), analyzers, gazetteer,
-                        new kensaku.corpus.ArticleReader(IndexFixtures.TOKYO), 2)
-                        .build(corpus, new IndexDirectory(index), IndexProgress.SILENT, true);
-                assertFalse(report.incremental());
-                assertEquals(5, report.indexed());
-            }
+    /** A full build, as `index --full` runs it. */
+    private static void reindexFull(Path corpus, Path index) throws IOException {
+        CompanyGazetteer gazetteer = CompanyGazetteer.builtIn();
+        try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(gazetteer)) {
+            IndexReport report = new Indexer(new Schema(IndexFixtures.TOKYO), analyzers, gazetteer,
+                    new ArticleReader(IndexFixtures.TOKYO), 2)
+                    .build(corpus, new IndexDirectory(index), IndexProgress.SILENT, true);
+            assertFalse(report.incremental());
+            assertEquals(5, report.indexed());
         }
     }
 }
