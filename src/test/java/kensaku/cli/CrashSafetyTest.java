@@ -1,0 +1,102 @@
+package kensaku.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import kensaku.index.IndexDirectory;
+import kensaku.index.IndexFixtures;
+import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills the real {@code index} command (a separate JVM) with SIGKILL at random points of a build and checks that
+ * the previous index stays live and intact, and that the next build succeeds and removes the leftovers.
+ */
+class CrashSafetyTest {
+    private static final int RUNS = 10;
+    private static final int COPIES_OF_EACH_SEED = 30;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void killingABuildAnywhereLeavesThePreviousIndexServing() throws Exception {
+        long seed = Long.getLong("kensaku.test.seed", System.nanoTime());
+        Random random = new Random(seed);
+        Path corpus = largeCorpus();
+        Path index = temp.resolve("index");
+        assertEquals(0, runIndex(corpus, index, "--full").waitFor(), "the first build");
+        IndexDirectory directory = new IndexDirectory(index);
+        Path live = directory.live().orElseThrow();
+        int documents = documentsIn(live);
+
+        for (int run = 0; run < RUNS; run++) {
+            Process build = runIndex(corpus, index, "--full");
+            long delayMillis = 300 + random.nextInt(4_000);
+            boolean finished = build.waitFor(delayMillis, TimeUnit.MILLISECONDS);
+            if (!finished) {
+                build.destroyForcibly().waitFor();
+            }
+            Path nowLive = directory.live().orElseThrow();
+            assertTrue(finished || nowLive.equals(live) || Files.isDirectory(nowLive),
+                    "seed " + seed + " run " + run + ": the live index is whole");
+            assertEquals(documents, documentsIn(nowLive), "seed " + seed + " run " + run);
+            checkIntact(nowLive, "seed " + seed + " run " + run);
+            live = nowLive;
+        }
+
+        assertEquals(0, runIndex(corpus, index, "--full").waitFor(), "seed " + seed + ": the next build succeeds");
+        try (Stream<Path> children = Files.list(index)) {
+            List<String> names = children.map(p -> p.getFileName().toString()).sorted().toList();
+            assertFalse(names.stream().anyMatch(n -> n.startsWith("tmp-")), "seed " + seed + ": leftovers removed " + names);
+            assertTrue(names.stream().filter(n -> n.startsWith("gen-")).count() <= 2, names.toString());
+        }
+    }
+
+    private Path largeCorpus() throws IOException {
+        Path corpus = Files.createDirectories(temp.resolve("corpus"));
+        try (Stream<Path> seeds = Files.list(IndexFixtures.SEEDS)) {
+            for (Path seedFile : seeds.toList()) {
+                for (int copy = 0; copy < COPIES_OF_EACH_SEED; copy++) {
+                    Path folder = Files.createDirectories(corpus.resolve("copy" + copy));
+                    Files.copy(seedFile, folder.resolve(seedFile.getFileName()));
+                }
+            }
+        }
+        return corpus;
+    }
+
+    /** The same classes this test runs with, in a JVM of its own so it can be killed. */
+    private Process runIndex(Path corpus, Path index, String... extra) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "kensaku.cli.Main", "index", "--corpus", corpus.toString(), "--index", index.toString()));
+        command.addAll(List.of(extra));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(temp.resolve("index-output.log").toFile()).start();
+    }
+
+    private static int documentsIn(Path generation) throws IOException {
+        try (FSDirectory dir = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(dir)) {
+            return reader.numDocs();
+        }
+    }
+
+    private static void checkIntact(Path generation, String context) throws IOException {
+        try (FSDirectory dir = FSDirectory.open(generation); CheckIndex check = new CheckIndex(dir)) {
+            assertTrue(check.checkIndex().clean, context + ": CheckIndex finds " + generation + " clean");
+        }
+    }
+}
