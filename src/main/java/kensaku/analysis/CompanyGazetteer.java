@@ -1,27 +1,159 @@
 package kensaku.analysis;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Placeholder: the analysis work fills this in. */
+/**
+ * Companies and the names they go by (English, katakana, abbreviations), from a data file: the built-in
+ * {@code companies.tsv}, a user's own file, or both merged. Finds which companies a text mentions, respecting
+ * word boundaries; see {@link CompanyMatcher}.
+ */
 public final class CompanyGazetteer {
     /** A company: its canonical (display and facet) name and every alias that names it. */
     public record Company(String canonical, List<String> aliases) {
-        public Company { aliases = List.copyOf(aliases); }
+        public Company {
+            aliases = List.copyOf(aliases);
+        }
     }
 
-    /** The gazetteer shipped in the jar (src/main/resources/kensaku/analysis/companies.tsv or similar). */
-    public static CompanyGazetteer builtIn() { throw new UnsupportedOperationException("todo"); }
+    private static final String BUILT_IN = "/kensaku/analysis/companies.tsv";
 
-    public static CompanyGazetteer load(java.nio.file.Path file) throws java.io.IOException { throw new UnsupportedOperationException("todo"); }
+    private final List<Company> companies;
+    private final List<CompanyMatcher.Alias> aliases;
+    private final CompanyMatcher matcher;
+    private final Map<String, String> canonicalByFoldedName;
 
-    public CompanyGazetteer extendedWith(CompanyGazetteer other) { throw new UnsupportedOperationException("todo"); }
+    private CompanyGazetteer(List<Company> companies, List<CompanyMatcher.Alias> aliases) {
+        this.companies = List.copyOf(companies);
+        this.aliases = List.copyOf(aliases);
+        this.matcher = new CompanyMatcher(aliases);
+        this.canonicalByFoldedName = new LinkedHashMap<>();
+        for (CompanyMatcher.Alias alias : aliases) {
+            canonicalByFoldedName.putIfAbsent(fold(alias.name()), alias.canonical());
+        }
+    }
 
-    public List<Company> companies() { throw new UnsupportedOperationException("todo"); }
+    public static CompanyGazetteer builtIn() {
+        try (InputStream in = CompanyGazetteer.class.getResourceAsStream(BUILT_IN)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in gazetteer " + BUILT_IN + " is missing from the jar");
+            }
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), BUILT_IN);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
-    /** Canonical names of the companies mentioned in the text, respecting word boundaries. */
-    public Set<String> companiesIn(String text) { throw new UnsupportedOperationException("todo"); }
+    /** A user's gazetteer file, in the built-in format; a malformed line is an error naming file and line. */
+    public static CompanyGazetteer load(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(reader, file.toString());
+        }
+    }
 
-    /** The canonical name when the tag names a company (any alias, case- and width-insensitive). */
-    public java.util.Optional<String> companyForTag(String tag) { throw new UnsupportedOperationException("todo"); }
+    /** This gazetteer with another's companies added; aliases of the same canonical name are combined. */
+    public CompanyGazetteer extendedWith(CompanyGazetteer other) {
+        Map<String, LinkedHashSet<CompanyMatcher.Alias>> merged = new LinkedHashMap<>();
+        for (CompanyMatcher.Alias alias : aliases) {
+            merged.computeIfAbsent(alias.canonical(), k -> new LinkedHashSet<>()).add(alias);
+        }
+        for (CompanyMatcher.Alias alias : other.aliases) {
+            merged.computeIfAbsent(alias.canonical(), k -> new LinkedHashSet<>()).add(alias);
+        }
+        List<Company> companies = new ArrayList<>();
+        List<CompanyMatcher.Alias> all = new ArrayList<>();
+        merged.forEach((canonical, names) -> {
+            companies.add(new Company(canonical, names.stream().map(CompanyMatcher.Alias::name).distinct().toList()));
+            all.addAll(names);
+        });
+        return new CompanyGazetteer(companies, all);
+    }
+
+    public List<Company> companies() {
+        return companies;
+    }
+
+    /** Canonical names of the companies mentioned in the text. */
+    public Set<String> companiesIn(String text) {
+        return matcher.companiesIn(normalize(text));
+    }
+
+    /** The canonical name when the tag is a name of a company, whatever its case or width. */
+    public Optional<String> companyForTag(String tag) {
+        return Optional.ofNullable(canonicalByFoldedName.get(fold(tag)));
+    }
+
+    /** Width and compatibility forms folded (ＡＩ → AI, ｱﾏｿﾞﾝ → アマゾン), as Kuromoji's chain also does. */
+    static String normalize(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC);
+    }
+
+    private static String fold(String name) {
+        return normalize(name).strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static CompanyGazetteer parse(Reader source, String name) throws IOException {
+        List<Company> companies = new ArrayList<>();
+        List<CompanyMatcher.Alias> aliases = new ArrayList<>();
+        BufferedReader lines = new BufferedReader(source);
+        String line;
+        int number = 0;
+        while ((line = lines.readLine()) != null) {
+            number++;
+            String content = line.strip();
+            if (content.isEmpty() || content.startsWith("#")) {
+                continue;
+            }
+            String[] columns = content.split("\t");
+            if (columns.length != 2 || columns[0].isBlank() || columns[1].isBlank()) {
+                throw new IllegalArgumentException(name + " line " + number
+                        + ": expected 'canonical<TAB>alias|alias|...', got '" + content + "'");
+            }
+            String canonical = columns[0].strip();
+            List<String> names = new ArrayList<>();
+            aliases.add(new CompanyMatcher.Alias(canonical, canonical, canonical.startsWith("=")));
+            for (String alias : columns[1].split("\\|")) {
+                String trimmed = alias.strip();
+                boolean exactCase = trimmed.startsWith("=");
+                String aliasName = exactCase ? trimmed.substring(1).strip() : trimmed;
+                if (aliasName.isEmpty()) {
+                    throw new IllegalArgumentException(name + " line " + number + ": an empty alias");
+                }
+                names.add(aliasName);
+                aliases.add(new CompanyMatcher.Alias(canonical, normalize(aliasName), exactCase));
+            }
+            companies.add(new Company(canonical, names));
+        }
+        return new CompanyGazetteer(companies, dropRedundant(aliases));
+    }
+
+    /** The canonical name is matched through its aliases when one spells it the same (with its case rule). */
+    private static List<CompanyMatcher.Alias> dropRedundant(List<CompanyMatcher.Alias> aliases) {
+        List<CompanyMatcher.Alias> kept = new ArrayList<>();
+        for (CompanyMatcher.Alias alias : aliases) {
+            boolean spelledAgain = aliases.stream().anyMatch(other -> other != alias
+                    && other.canonical().equals(alias.canonical())
+                    && other.name().equalsIgnoreCase(alias.name()));
+            if (!(alias.name().equals(alias.canonical()) && spelledAgain)) {
+                kept.add(alias);
+            }
+        }
+        return kept;
+    }
 }

@@ -1,20 +1,213 @@
 package kensaku.analysis;
 
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
+import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
+import org.apache.lucene.analysis.ja.JapaneseBaseFormFilter;
+import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
+import org.apache.lucene.analysis.ja.JapanesePartOfSpeechStopFilter;
+import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.ja.dict.UserDictionary;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
-/** Placeholder: the analysis work fills this in. The one place analyzer chains are configured. */
-public final class JapaneseAnalyzers implements java.io.Closeable {
-    public JapaneseAnalyzers(CompanyGazetteer gazetteer) { }
+/**
+ * The one place the analyzer chains are configured, for index and query time alike.
+ *
+ * <ul>
+ *   <li>Morphological: width folding (ＡＩ = AI, ｻｰﾊﾞｰ = サーバー) → Kuromoji in search mode with the user
+ *       dictionary, compounds discarded so phrase queries and synonyms work → base forms (投資した = 投資) →
+ *       part-of-speech and stop-word removal → katakana long-vowel stemming (サーバー = サーバ) → lower case.</li>
+ *   <li>Morphological query side: the same, plus company aliases as synonyms last (エヌビディア finds NVIDIA).</li>
+ *   <li>Bigram: width folding → standard tokenizer → long-vowel stemming → lower case → CJK bigrams; finds parts
+ *       of katakana compounds Kuromoji keeps whole (コンピューティング in クラウドコンピューティングリソース).</li>
+ * </ul>
+ */
+public final class JapaneseAnalyzers implements Closeable {
+    private static final String USER_DICTIONARY = "/kensaku/analysis/userdict_ja.txt";
+    private static final int KATAKANA_STEM_MIN_LENGTH = 4;
 
-    /** Morphological view (Kuromoji search mode), index side. */
-    public Analyzer morphological() { throw new UnsupportedOperationException("todo"); }
+    private final UserDictionary userDictionary;
+    private final Analyzer morphological;
+    private final Analyzer morphologicalQuery;
+    private final Analyzer bigram;
 
-    /** Morphological view, query side: same chain plus company aliases as synonyms. */
-    public Analyzer morphologicalQuery() { throw new UnsupportedOperationException("todo"); }
+    public JapaneseAnalyzers(CompanyGazetteer gazetteer) {
+        this.userDictionary = builtInUserDictionary();
+        this.morphological = new Morphological(userDictionary, null);
+        this.morphologicalQuery = new Morphological(userDictionary, synonyms(gazetteer, morphological));
+        this.bigram = new Bigram();
+    }
+
+    /** Morphological view, index side. */
+    public Analyzer morphological() {
+        return morphological;
+    }
+
+    /** Morphological view, query side: the same chain plus company aliases as synonyms. */
+    public Analyzer morphologicalQuery() {
+        return morphologicalQuery;
+    }
 
     /** Character-bigram view, index and query side alike. */
-    public Analyzer bigram() { throw new UnsupportedOperationException("todo"); }
+    public Analyzer bigram() {
+        return bigram;
+    }
+
+    /** The terms an analyzer makes of a text, in order; for diagnostics and tests. */
+    public static List<String> terms(Analyzer analyzer, String field, String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
 
     @Override
-    public void close() { }
+    public void close() {
+        morphological.close();
+        morphologicalQuery.close();
+        bigram.close();
+    }
+
+    private static UserDictionary builtInUserDictionary() {
+        try (InputStream in = JapaneseAnalyzers.class.getResourceAsStream(USER_DICTIONARY)) {
+            if (in == null) {
+                throw new IllegalStateException(USER_DICTIONARY + " is missing from the jar");
+            }
+            return UserDictionary.open(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("user dictionary " + USER_DICTIONARY + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every name of a company is equivalent to every other, each analysed by the index chain so entries match
+     * tokens exactly. Names the chain cannot turn into a clean token sequence (all stop words, gaps) are left out.
+     */
+    private static SynonymMap synonyms(CompanyGazetteer gazetteer, Analyzer analyzer) {
+        StringBuilder rules = new StringBuilder();
+        for (CompanyGazetteer.Company company : gazetteer.companies()) {
+            Set<String> names = new LinkedHashSet<>();
+            names.add(company.canonical());
+            names.addAll(company.aliases());
+            List<String> usable = names.stream().filter(name -> analysesCleanly(analyzer, name))
+                    .map(name -> name.replace(",", "\\,")).toList();
+            if (usable.size() > 1) {
+                rules.append(String.join(", ", usable)).append('\n');
+            }
+        }
+        try {
+            SolrSynonymParser parser = new SolrSynonymParser(true, true, analyzer);
+            parser.parse(new StringReader(rules.toString()));
+            return parser.build();
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("company synonyms cannot be built: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean analysesCleanly(Analyzer analyzer, String text) {
+        try (TokenStream stream = analyzer.tokenStream("", text)) {
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            int tokens = 0;
+            while (stream.incrementToken()) {
+                if (increment.getPositionIncrement() != 1) {
+                    return false;
+                }
+                tokens++;
+            }
+            stream.end();
+            return tokens > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static final class Morphological extends Analyzer {
+        private final UserDictionary userDictionary;
+        private final SynonymMap synonyms;
+        private final CharArraySet stopWords = JapaneseAnalyzer.getDefaultStopSet();
+        private final Set<String> stopTags = JapaneseAnalyzer.getDefaultStopTags();
+
+        Morphological(UserDictionary userDictionary, SynonymMap synonyms) {
+            this.userDictionary = userDictionary;
+            this.synonyms = synonyms;
+        }
+
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return new CJKWidthCharFilter(reader);
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer tokenizer = new JapaneseTokenizer(userDictionary, true, true, JapaneseTokenizer.Mode.SEARCH);
+            TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
+            stream = new JapanesePartOfSpeechStopFilter(stream, stopTags);
+            stream = new StopFilter(stream, stopWords);
+            stream = new JapaneseKatakanaStemFilter(stream, KATAKANA_STEM_MIN_LENGTH);
+            stream = new LowerCaseFilter(stream);
+            if (synonyms != null) {
+                stream = new SynonymGraphFilter(stream, synonyms, true);
+            }
+            return new TokenStreamComponents(tokenizer, stream);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new LowerCaseFilter(in);
+        }
+    }
+
+    private static final class Bigram extends Analyzer {
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return new CJKWidthCharFilter(reader);
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer tokenizer = new StandardTokenizer();
+            TokenStream stream = new JapaneseKatakanaStemFilter(tokenizer, KATAKANA_STEM_MIN_LENGTH);
+            stream = new LowerCaseFilter(stream);
+            stream = new CJKBigramFilter(stream);
+            return new TokenStreamComponents(tokenizer, stream);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new LowerCaseFilter(in);
+        }
+    }
 }

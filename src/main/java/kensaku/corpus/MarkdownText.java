@@ -1,0 +1,97 @@
+package kensaku.corpus;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Markdown with raw HTML, reduced to plain text for indexing and rendered to sanitised HTML for display.
+ * Block elements become line breaks; inline elements add no spaces, since Japanese has none between words.
+ */
+final class MarkdownText {
+    /** Generator markers and lone thematic breaks are not content. */
+    private static final Pattern MARKER_LINE = Pattern.compile("(?m)^[ \\t]*(---END---|-{3,}|\\*{3,}|_{3,})[ \\t]*$");
+    private static final List<String> DROPPED = List.of("script", "style", "noscript", "iframe", "template", "object",
+            "embed", "svg", "math", "head");
+    private static final java.util.Set<String> BLOCKS = java.util.Set.of("p", "div", "br", "li", "tr", "h1", "h2",
+            "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol", "section", "article", "header",
+            "footer", "hr", "dt", "dd", "figcaption", "td", "th");
+
+    private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).build();
+
+    record Rendered(String text, String html) {}
+
+    Rendered render(String markdown) {
+        // A blank line instead of a marker, so "text\n---" never turns the text above into a heading.
+        String cleaned = MARKER_LINE.matcher(markdown).replaceAll("");
+        String html = renderer.render(parser.parse(cleaned));
+        Document document = Jsoup.parseBodyFragment(html);
+        DROPPED.forEach(tag -> document.select(tag).remove());
+        return new Rendered(textOf(document.body()), sanitise(document.body().html()));
+    }
+
+    private static String sanitise(String html) {
+        Safelist allowed = Safelist.relaxed().removeTags("img").addAttributes("a", "rel")
+                .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer");
+        return Jsoup.clean(html, allowed);
+    }
+
+    private static String textOf(Element root) {
+        StringBuilder text = new StringBuilder();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode textNode) {
+                    text.append(textNode.getWholeText().replace('\n', ' '));
+                } else if (node instanceof Element element && element.normalName().equals("img")) {
+                    text.append(element.attr("alt"));
+                } else if (isBlock(node)) {
+                    newLine(text);
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (isBlock(node)) {
+                    newLine(text);
+                } else if (node instanceof Element element && element.normalName().equals("td")) {
+                    text.append(' ');
+                }
+            }
+        }, root);
+        return tidy(text.toString());
+    }
+
+    private static boolean isBlock(Node node) {
+        return node instanceof Element element && BLOCKS.contains(element.normalName());
+    }
+
+    private static void newLine(StringBuilder text) {
+        if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
+            text.append('\n');
+        }
+    }
+
+    /** Collapses runs of spaces within lines and drops blank lines. */
+    private static String tidy(String text) {
+        StringBuilder tidy = new StringBuilder(text.length());
+        for (String line : text.split("\n")) {
+            String collapsed = line.replaceAll("[ \\t\\u00A0]+", " ").strip();
+            if (!collapsed.isEmpty()) {
+                tidy.append(collapsed).append('\n');
+            }
+        }
+        return tidy.toString().strip();
+    }
+}
