@@ -127,7 +127,6 @@ public final class CompanyGazetteer {
             }
             String canonical = columns[0].strip();
             List<String> names = new ArrayList<>();
-            aliases.add(new CompanyMatcher.Alias(canonical, canonical, canonical.startsWith("=")));
             for (String alias : columns[1].split("\\|")) {
                 String trimmed = alias.strip();
                 boolean exactCase = trimmed.startsWith("=");
@@ -138,22 +137,12 @@ public final class CompanyGazetteer {
                 names.add(aliasName);
                 aliases.add(new CompanyMatcher.Alias(canonical, normalize(aliasName), exactCase));
             }
+            // The canonical name is a name too, unless an alias already spells it (with its own case rule).
+            if (names.stream().noneMatch(n -> n.equalsIgnoreCase(canonical))) {
+                aliases.add(new CompanyMatcher.Alias(canonical, normalize(canonical), false));
+            }
             companies.add(new Company(canonical, names));
         }
-        return new CompanyGazetteer(companies, dropRedundant(aliases));
-    }
-
-    /** The canonical name is matched through its aliases when one spells it the same (with its case rule). */
-    private static List<CompanyMatcher.Alias> dropRedundant(List<CompanyMatcher.Alias> aliases) {
-        List<CompanyMatcher.Alias> kept = new ArrayList<>();
-        for (CompanyMatcher.Alias alias : aliases) {
-            boolean spelledAgain = aliases.stream().anyMatch(other -> other != alias
-                    && other.canonical().equals(alias.canonical())
-                    && other.name().equalsIgnoreCase(alias.name()));
-            if (!(alias.name().equals(alias.canonical()) && spelledAgain)) {
-                kept.add(alias);
-            }
-        }
-        return kept;
+        return new CompanyGazetteer(companies, aliases);
     }
 }

@@ -1,19 +1,109 @@
 package kensaku.http;
 
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kensaku.search.BadRequestException;
 import kensaku.search.SearchService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Placeholder for the HTTP work: owns the Javalin server (API, page, static files) and closes it.
+ * Owns the Javalin server: the JSON API, the page, security headers, request logging and error mapping.
+ * Every client mistake is a 4xx with a JSON (API) or HTML (page) body; anything unexpected is a 500 logged once.
  */
 public final class SearchServer implements AutoCloseable {
-    public SearchServer(SearchService service, ServerConfig config) { }
+    private static final Logger LOG = LoggerFactory.getLogger(SearchServer.class);
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private final SearchService service;
+    private final ServerConfig config;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private Javalin app;
+
+    public SearchServer(SearchService service, ServerConfig config) {
+        this.service = service;
+        this.config = config;
+    }
 
     /** Starts listening; returns this. */
-    public SearchServer start() { throw new UnsupportedOperationException("todo"); }
+    public SearchServer start() {
+        app = Javalin.create(this::configure).start(config.host(), config.port());
+        return this;
+    }
 
     /** The port actually bound (useful with port 0). */
-    public int port() { throw new UnsupportedOperationException("todo"); }
+    public int port() {
+        return app.port();
+    }
 
+    /** Stops accepting requests and lets running ones finish; safe to call more than once. */
     @Override
-    public void close() { }
+    public void close() {
+        if (closed.compareAndSet(false, true) && app != null) {
+            app.stop();
+        }
+    }
+
+    private void configure(JavalinConfig javalin) {
+        javalin.startup.showJavalinBanner = false;
+        javalin.startup.showOldJavalinVersionWarning = false;
+        javalin.http.prefer405over404 = true;
+        javalin.jsonMapper(JsonMapping.mapper());
+        javalin.requestLogger.http((ctx, millis) ->
+                LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", millis)));
+        javalin.routes.before(this::commonHeaders);
+        new ApiRoutes(service).addTo(javalin);
+        new PageRoutes(service).addTo(javalin);
+        javalin.routes.exception(BadRequestException.class, this::badRequest);
+        javalin.routes.exception(HttpResponseException.class, (e, ctx) ->
+                error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null));
+        javalin.routes.exception(Exception.class, this::unexpected);
+        javalin.routes.error(404, ctx -> {
+            if (ctx.attribute(ApiErrors.SENT) == null) {
+                error(ctx, 404, "not_found", "no such resource: " + ctx.path(), null);
+            }
+        });
+        javalin.routes.error(405, ctx -> error(ctx, 405, "method_not_allowed", "only GET is supported here", null));
+    }
+
+    private void commonHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        if (ctx.path().startsWith("/api/")) {
+            ctx.header("Cache-Control", "no-store");
+            String origin = ctx.header("Origin");
+            if (origin != null && config.corsOrigins().contains(origin)) {
+                ctx.header("Access-Control-Allow-Origin", origin);
+                ctx.header("Vary", "Origin");
+            }
+        }
+    }
+
+    private void badRequest(BadRequestException e, Context ctx) {
+        error(ctx, 400, e.code(), e.getMessage(), e.param());
+    }
+
+    private void unexpected(Exception e, Context ctx) {
+        if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().contains("decode")) {
+            error(ctx, 400, "invalid_encoding", "the request is not valid percent-encoded UTF-8", null);
+            return;
+        }
+        LOG.error("{} {}?{} failed", ctx.method(), ctx.path(), ctx.queryString(), e);
+        error(ctx, 500, "internal_error", "the server could not answer this request", null);
+    }
+
+    /** JSON for API paths, a short Japanese HTML page for the rest. */
+    private static void error(Context ctx, int status, String code, String message, String param) {
+        if (ctx.path().startsWith("/api/") || ctx.path().equals("/openapi.json")) {
+            ApiErrors.send(ctx, status, code, message, param);
+        } else {
+            PageRoutes.renderError(ctx, status, message);
+        }
+    }
 }

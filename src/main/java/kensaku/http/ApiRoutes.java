@@ -1,0 +1,78 @@
+package kensaku.http;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kensaku.search.ArticleView;
+import kensaku.search.BadRequestException;
+import kensaku.search.IndexInfo;
+import kensaku.search.SearchService;
+import kensaku.search.Suggestion;
+
+/** The JSON API under /api, plus the OpenAPI document. */
+final class ApiRoutes {
+    static final int MAX_SUGGESTIONS = 20;
+
+    private final SearchService service;
+
+    ApiRoutes(SearchService service) {
+        this.service = service;
+    }
+
+    void addTo(JavalinConfig config) {
+        config.routes.get("/api/search", this::search);
+        config.routes.get("/api/articles/<id>", this::article);
+        config.routes.get("/api/suggest", this::suggest);
+        config.routes.get("/api/health", this::health);
+        config.routes.get("/openapi.json", this::openApi);
+    }
+
+    private void search(Context ctx) throws IOException {
+        ctx.json(service.search(SearchParams.read(ctx.queryParamMap())));
+    }
+
+    private void article(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        java.util.Optional<ArticleView> article = service.article(id);
+        if (article.isEmpty()) {
+            ApiErrors.send(ctx, 404, "not_found", "no article with id '" + id + "'", "id");
+            return;
+        }
+        ctx.json(article.get());
+    }
+
+    private void suggest(Context ctx) throws IOException {
+        String prefix = SearchParams.first(ctx.queryParamMap(), "q", "");
+        if (prefix.length() > 100) {
+            throw new BadRequestException("q", "query_too_long", "q must be at most 100 characters");
+        }
+        int size = SearchParams.integer(ctx.queryParamMap(), "size", 8);
+        if (size < 1 || size > MAX_SUGGESTIONS) {
+            throw new BadRequestException("size", "invalid_size", "size must be between 1 and " + MAX_SUGGESTIONS);
+        }
+        List<Suggestion> suggestions = prefix.isBlank() ? List.of() : service.suggest(prefix, size);
+        ctx.json(Map.of("suggestions", suggestions));
+    }
+
+    private void health(Context ctx) {
+        IndexInfo info = service.info();
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("status", "ok");
+        health.put("documents", info.documents());
+        health.put("schema_version", info.schemaVersion());
+        health.put("built_at", info.builtAt());
+        health.put("generation", info.generation());
+        health.put("zone", info.zone());
+        ctx.json(health);
+    }
+
+    private void openApi(Context ctx) throws IOException {
+        try (InputStream in = ApiRoutes.class.getResourceAsStream("/kensaku/http/openapi.json")) {
+            ctx.contentType("application/json").result(in.readAllBytes());
+        }
+    }
+}
