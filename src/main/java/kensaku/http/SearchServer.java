@@ -60,7 +60,7 @@ public final class SearchServer implements AutoCloseable {
         new PageRoutes(service).addTo(javalin);
         javalin.routes.exception(BadRequestException.class, this::badRequest);
         javalin.routes.exception(HttpResponseException.class, (e, ctx) ->
-                error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null));
+                error(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage(), null));
         javalin.routes.exception(Exception.class, this::unexpected);
         javalin.routes.error(404, ctx -> {
             if (ctx.attribute(ApiErrors.SENT) == null) {
@@ -83,6 +83,14 @@ public final class SearchServer implements AutoCloseable {
                 ctx.header("Vary", "Origin");
             }
         }
+    }
+
+    private static String codeFor(int status) {
+        return switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            default -> "http_" + status;
+        };
     }
 
     private void badRequest(BadRequestException e, Context ctx) {

@@ -1,0 +1,85 @@
+package kensaku.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import kensaku.analysis.CompanyGazetteer;
+import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.cli.Main;
+import kensaku.index.IndexDirectory;
+import kensaku.index.IndexFixtures;
+import kensaku.index.Schema;
+import kensaku.search.LiveIndex;
+import kensaku.search.SearchService;
+
+/** A real index of the seeds plus test articles, served by a real server on a free port. */
+final class ServerFixture implements AutoCloseable {
+    static final Path TEST_ARTICLES = Path.of("src/test/resources/http/articles");
+
+    final Path corpus;
+    final Path index;
+    private final JapaneseAnalyzers analyzers;
+    private final LiveIndex live;
+    final SearchServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    ServerFixture(Path temp, Duration poll) throws IOException {
+        corpus = IndexFixtures.corpusOf(temp.resolve("corpus"), IndexFixtures.SEEDS, TEST_ARTICLES);
+        index = temp.resolve("index");
+        int status = Main.run("index", "--corpus", corpus.toString(), "--index", index.toString());
+        if (status != 0) {
+            throw new IllegalStateException("index exited with " + status);
+        }
+        CompanyGazetteer gazetteer = CompanyGazetteer.builtIn();
+        Schema schema = new Schema(IndexFixtures.TOKYO);
+        analyzers = new JapaneseAnalyzers(gazetteer);
+        live = new LiveIndex(new IndexDirectory(index), schema, poll);
+        server = new SearchServer(new SearchService(live, schema, analyzers, gazetteer),
+                ServerConfig.localhost(0)).start();
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).timeout(Duration.ofSeconds(20))
+                .header("Origin", "http://example.test").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The status of a request sent as raw bytes, for targets the JDK client refuses to send. */
+    int rawStatus(String target) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.ISO_8859_1)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
+    JsonNode getJson(String pathAndQuery) throws IOException, InterruptedException {
+        return json.readTree(get(pathAndQuery).body());
+    }
+
+    static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        live.close();
+        analyzers.close();
+    }
+}
