@@ -19,6 +19,8 @@ public final class SearchServer implements AutoCloseable {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
+
     private final SearchService service;
     private final ServerConfig config;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -52,6 +54,9 @@ public final class SearchServer implements AutoCloseable {
         javalin.startup.showJavalinBanner = false;
         javalin.startup.showOldJavalinVersionWarning = false;
         javalin.http.prefer405over404 = true;
+        // Long URLs reach our own limits (q ≤ 1000 characters) and get a JSON 400, not Jetty's HTML 431.
+        javalin.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+        javalin.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
         javalin.jsonMapper(JsonMapping.mapper());
         javalin.requestLogger.http((ctx, millis) ->
                 LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", millis)));

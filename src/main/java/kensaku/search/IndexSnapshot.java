@@ -91,6 +91,16 @@ final class IndexSnapshot {
         return searcher;
     }
 
+    /**
+     * A searcher of its own for one request, which stops collecting once the budget is spent; cheap, since it
+     * shares the reader and the query cache.
+     */
+    IndexSearcher searcherWithin(java.time.Duration budget) {
+        IndexSearcher timed = new IndexSearcher(reader);
+        timed.setTimeout(new org.apache.lucene.index.QueryTimeoutImpl(budget.toMillis()));
+        return timed;
+    }
+
     DirectoryReader reader() {
         return reader;
     }

@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * @param total   exact number of matching articles
  * @param facets  company, tag, category and month, each sorted by count then value
+ * @param timedOut the search ran out of its time budget: hits and counts are what was found until then
  */
-public record SearchResponse(long total, long tookMillis, int page, int size, List<Hit> hits,
+public record SearchResponse(long total, long tookMillis, boolean timedOut, int page, int size, List<Hit> hits,
                              Map<String, List<FacetCount>> facets) {
     public SearchResponse {
         hits = List.copyOf(hits);

@@ -2,8 +2,6 @@ package kensaku.search;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +29,8 @@ public final class SearchService {
     private final QueryPlanner planner;
     private final Highlights highlights;
     private final ResultAssembler assembler;
+    /** No query may tie up a server thread longer than this; a search that runs out returns what it found. */
+    private final Duration budget = Duration.ofSeconds(2);
 
     public SearchService(LiveIndex index, Schema schema, JapaneseAnalyzers analyzers, CompanyGazetteer gazetteer) {
         this.index = index;
@@ -48,7 +48,9 @@ public final class SearchService {
         DrillDownQuery query = planner.drillDown(request, textQuery);
         IndexSnapshot snapshot = index.acquire();
         try {
-            IndexSearcher searcher = snapshot.searcher();
+            // Lucene's drill-sideways scorer refuses a time-limited searcher, so the budget applies to searches
+            // without facet or date filters; filtered ones are bounded by the request limits instead.
+            IndexSearcher searcher = isFiltered(request) ? snapshot.searcher() : snapshot.searcherWithin(budget);
             DrillSideways sideways = new DrillSideways(searcher, schema.facetsConfig(), snapshot.facetState());
             int depth = request.page() * request.size();
             DrillSideways.DrillSidewaysResult result =
@@ -58,8 +60,8 @@ public final class SearchService {
             List<Hit> hits = assembler.hits(searcher, pageDocs, marked);
             Map<String, List<FacetCount>> facets = assembler.facets(result.facets, request);
             long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-            return new SearchResponse(result.hits.totalHits.value(), tookMillis, request.page(), request.size(), hits,
-                    facets);
+            return new SearchResponse(result.hits.totalHits.value(), tookMillis, searcher.timedOut(), request.page(),
+                    request.size(), hits, facets);
         } finally {
             index.release(snapshot);
         }
@@ -90,6 +92,11 @@ public final class SearchService {
 
     public IndexInfo info() {
         return index.info();
+    }
+
+    private static boolean isFiltered(SearchRequest request) {
+        return !request.companies().isEmpty() || !request.tags().isEmpty() || !request.categories().isEmpty()
+                || request.from() != null || request.to() != null;
     }
 
     /** Without a query there is no relevance: fall back to newest first. */

@@ -56,16 +56,47 @@ final class ServerFixture implements AutoCloseable {
                 .header("Origin", "http://example.test").build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The status of a request sent as raw bytes, for targets the JDK client refuses to send. */
-    int rawStatus(String target) throws IOException {
+    record RawResponse(int status, String body) {}
+
+    /** A request sent as raw bytes, for targets the JDK client refuses to send (malformed escapes). */
+    RawResponse raw(String target) throws IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(20_000);
             socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.ISO_8859_1)).readLine();
-            return Integer.parseInt(statusLine.split(" ")[1]);
+                    .getBytes(StandardCharsets.UTF_8));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int headerEnd = response.indexOf("\r\n\r\n");
+            String body = headerEnd < 0 ? "" : response.substring(headerEnd + 4);
+            if (response.substring(0, Math.max(0, headerEnd)).toLowerCase(java.util.Locale.ROOT)
+                    .contains("transfer-encoding: chunked")) {
+                body = unchunk(body);
+            }
+            return new RawResponse(Integer.parseInt(response.split(" ", 3)[1]), body);
         }
+    }
+
+    int rawStatus(String target) throws IOException {
+        return raw(target).status();
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (at < chunked.length()) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            if (lineEnd < 0) {
+                break;
+            }
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).strip(), 16);
+            if (size == 0) {
+                break;
+            }
+            byte[] rest = chunked.substring(lineEnd + 2).getBytes(StandardCharsets.UTF_8);
+            String chunk = new String(rest, 0, Math.min(size, rest.length), StandardCharsets.UTF_8);
+            body.append(chunk);
+            at = lineEnd + 2 + chunk.length() + 2;
+        }
+        return body.toString();
     }
 
     JsonNode getJson(String pathAndQuery) throws IOException, InterruptedException {
