@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kensaku.search.BadRequestException;
 import kensaku.search.SearchService;
@@ -103,12 +104,22 @@ public final class SearchServer implements AutoCloseable {
     }
 
     private void unexpected(Exception e, Context ctx) {
-        if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().contains("decode")) {
+        if (isBadPercentEncoding(e)) {
             error(ctx, 400, "invalid_encoding", "the request is not valid percent-encoded UTF-8", null);
             return;
         }
         LOG.error("{} {}?{} failed", ctx.method(), ctx.path(), ctx.queryString(), e);
         error(ctx, 500, "internal_error", "the server could not answer this request", null);
+    }
+
+    /** Javalin decodes path parameters with URLDecoder, which rejects a stray '%' with a bare exception. */
+    private static boolean isBadPercentEncoding(Exception e) {
+        if (!(e instanceof IllegalArgumentException)) {
+            return false;
+        }
+        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return message.contains("decode") || Arrays.stream(e.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().equals("java.net.URLDecoder"));
     }
 
     /** JSON for API paths, a short Japanese HTML page for the rest. */

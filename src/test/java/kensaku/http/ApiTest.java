@@ -138,6 +138,11 @@ class ApiTest {
             int status = fixture.rawStatus("/api/search?" + raw);
             assertTrue(status >= 200 && status < 500, raw + " → " + status);
         }
+        // Found by RequestFuzzTest: Javalin's path-parameter decoding threw on a stray '%'.
+        for (String path : List.of("/api/articles/;NOT&&%", "/api/articles/%", "/api/articles/a%2", "/articles/%")) {
+            ServerFixture.RawResponse response = fixture.raw(path);
+            assertEquals(400, response.status(), path);
+        }
         for (String query : List.of("q=%E3%81", "q=%00", "q=%FF%FE", "q=" + enc("\"((( -OR "), "company=", "q=" + enc("😀\u202E"),
                 "q=" + enc("title:AWS~2^3 [a TO b]"))) {
             HttpResponse<String> response = fixture.get("/api/search?" + query);

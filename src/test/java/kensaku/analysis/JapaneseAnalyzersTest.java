@@ -1,0 +1,104 @@
+package kensaku.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JapaneseAnalyzersTest {
+    private final JapaneseAnalyzers analyzers = new JapaneseAnalyzers(CompanyGazetteer.builtIn());
+
+    @AfterAll
+    void close() {
+        analyzers.close();
+    }
+
+    private List<String> morph(String text) {
+        return JapaneseAnalyzers.terms(analyzers.morphological(), "body", text);
+    }
+
+    private List<String> query(String text) {
+        return JapaneseAnalyzers.terms(analyzers.morphologicalQuery(), "body", text);
+    }
+
+    private List<String> bigram(String text) {
+        return JapaneseAnalyzers.terms(analyzers.bigram(), "body_bg", text);
+    }
+
+    @Test
+    void fullWidthLatinFoldsToHalfWidthLowerCase() {
+        assertEquals(morph("AI"), morph("ＡＩ"));
+        assertEquals(List.of("ai"), morph("ＡＩ"));
+        assertEquals(bigram("AI"), bigram("ＡＩ"));
+    }
+
+    @Test
+    void halfWidthKatakanaFoldsToFullWidth() {
+        assertEquals(morph("サーバー"), morph("ｻｰﾊﾞｰ"));
+        assertEquals(bigram("サーバー"), bigram("ｻｰﾊﾞｰ"));
+    }
+
+    @Test
+    void katakanaLongVowelIsStemmed() {
+        assertEquals(List.of("サーバ"), morph("サーバー"));
+        assertEquals(morph("サーバ"), morph("サーバー"));
+        assertEquals(morph("コンピュータ"), morph("コンピューター"));
+    }
+
+    @Test
+    void inflectedVerbsReduceToTheirBaseForm() {
+        assertEquals(List.of("投資"), morph("投資した"));
+        assertTrue(morph("発表しました").contains("発表"), morph("発表しました").toString());
+        assertEquals(morph("走る"), morph("走った"));
+    }
+
+    @Test
+    void particlesAndAuxiliariesAreDropped() {
+        List<String> terms = morph("アマゾンがデータセンターに投資する");
+        assertFalse(terms.contains("が") || terms.contains("に"), terms.toString());
+        assertTrue(terms.contains("データ") || terms.contains("データセンタ"), terms.toString());
+    }
+
+    @Test
+    void userDictionaryKeepsFieldTermsTogetherAndSearchableByParts() {
+        assertEquals(List.of("生成", "ai"), morph("生成AI"));
+        assertEquals(List.of("基盤", "モデル"), morph("基盤モデル"));
+        assertEquals(List.of("機械", "学習"), morph("機械学習"));
+        assertEquals(List.of("trainium"), morph("Trainium"));
+        assertEquals(List.of("bedrock"), morph("Bedrock"));
+    }
+
+    @Test
+    void searchModeSplitsLongKanjiCompoundsWithoutKeepingTheWholeAsAnExtraToken() {
+        List<String> terms = morph("関西国際空港");
+        assertEquals(List.of("関西", "国際", "空港"), terms);
+    }
+
+    @Test
+    void querySideAddsCompanyAliasesAsSynonyms() {
+        List<String> terms = query("エヌビディア");
+        assertTrue(terms.contains("nvidia"), terms.toString());
+        assertTrue(query("アマゾン").contains("amazon"), query("アマゾン").toString());
+        assertTrue(query("Anthropic").contains("アンソロピック"), query("Anthropic").toString());
+        assertFalse(morph("エヌビディア").contains("nvidia"), "the index side stores what the text says");
+    }
+
+    @Test
+    void bigramsCoverPartsOfKatakanaRunsKuromojiKeepsWhole() {
+        List<String> whole = bigram("クラウドコンピューティングリソース");
+        for (String part : bigram("コンピューティング")) {
+            assertTrue(whole.contains(part), part + " in " + whole);
+        }
+        assertEquals(List.of("生成", "ai"), bigram("生成AI"));
+    }
+
+    @Test
+    void bigramsOfLatinTextAreWordsNotCharacterPairs() {
+        assertEquals(List.of("nvidia", "h100"), bigram("NVIDIA H100"));
+    }
+}
