@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
+import kensaku.FuzzSeed;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -26,7 +27,7 @@ class CorpusFuzzTest {
 
     @Test
     void brokenFilesAreReportedByPathAndTheRestIsIndexed() throws IOException {
-        long seed = Long.getLong("kensaku.test.seed", System.nanoTime());
+        long seed = FuzzSeed.get();
         Random random = new Random(seed);
         Path corpus = IndexFixtures.corpusOf(temp.resolve("corpus"), IndexFixtures.SEEDS);
         Map<String, byte[]> broken = new TreeMap<>();
