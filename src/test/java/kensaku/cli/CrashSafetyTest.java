@@ -3,15 +3,23 @@ package kensaku.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import kensaku.FuzzSeed;
 import kensaku.index.IndexDirectory;
 import kensaku.index.IndexFixtures;
 import org.apache.lucene.index.CheckIndex;
@@ -33,7 +41,7 @@ class CrashSafetyTest {
 
     @Test
     void killingABuildAnywhereLeavesThePreviousIndexServing() throws Exception {
-        long seed = Long.getLong("kensaku.test.seed", System.nanoTime());
+        long seed = FuzzSeed.get();
         Random random = new Random(seed);
         Path corpus = largeCorpus();
         Path index = temp.resolve("index");
@@ -65,11 +73,60 @@ class CrashSafetyTest {
         }
     }
 
+    @Test
+    void killingTheServerWhileItAnswersNeverDamagesTheIndex() throws Exception {
+        Path corpus = corpusOfCopies(2);
+        Path index = temp.resolve("index");
+        assertEquals(0, runIndex(corpus, index, "--full").waitFor(), "the first build");
+        Path live = new IndexDirectory(index).live().orElseThrow();
+        int documents = documentsIn(live);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (int run = 0; run < 3; run++) {
+            int port = freePort();
+            Process server = runJava("serve", "--corpus", corpus.toString(), "--index", index.toString(),
+                    "--port", Integer.toString(port));
+            URI search = URI.create("http://127.0.0.1:" + port + "/api/search?q=AI&size=20");
+            awaitAnswer(http, search, server);
+            for (int i = 0; i < 20; i++) {
+                http.sendAsync(HttpRequest.newBuilder(search).build(), HttpResponse.BodyHandlers.discarding());
+            }
+            server.destroyForcibly().waitFor();
+            assertEquals(live, new IndexDirectory(index).live().orElseThrow(), "run " + run);
+            assertEquals(documents, documentsIn(live), "run " + run);
+            checkIntact(live, "run " + run);
+        }
+    }
+
+    private static void awaitAnswer(HttpClient http, URI uri, Process server) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && server.isAlive()) {
+            try {
+                if (http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the server is still starting
+            }
+            Thread.sleep(100);
+        }
+        fail("the server did not answer " + uri);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     private Path largeCorpus() throws IOException {
+        return corpusOfCopies(COPIES_OF_EACH_SEED);
+    }
+
+    private Path corpusOfCopies(int copies) throws IOException {
         Path corpus = Files.createDirectories(temp.resolve("corpus"));
         try (Stream<Path> seeds = Files.list(IndexFixtures.SEEDS)) {
             for (Path seedFile : seeds.toList()) {
-                for (int copy = 0; copy < COPIES_OF_EACH_SEED; copy++) {
+                for (int copy = 0; copy < copies; copy++) {
                     Path folder = Files.createDirectories(corpus.resolve("copy" + copy));
                     Files.copy(seedFile, folder.resolve(seedFile.getFileName()));
                 }
@@ -80,12 +137,18 @@ class CrashSafetyTest {
 
     /** The same classes this test runs with, in a JVM of its own so it can be killed. */
     private Process runIndex(Path corpus, Path index, String... extra) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("index", "--corpus", corpus.toString(), "--index", index.toString()));
+        arguments.addAll(List.of(extra));
+        return runJava(arguments.toArray(String[]::new));
+    }
+
+    private Process runJava(String... arguments) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "kensaku.cli.Main", "index", "--corpus", corpus.toString(), "--index", index.toString()));
-        command.addAll(List.of(extra));
+                "kensaku.cli.Main"));
+        command.addAll(List.of(arguments));
         return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(temp.resolve("index-output.log").toFile()).start();
+                .redirectOutput(temp.resolve(arguments[0] + "-output.log").toFile()).start();
     }
 
     private static int documentsIn(Path generation) throws IOException {
