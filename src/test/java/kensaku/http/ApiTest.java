@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -189,6 +192,19 @@ class ApiTest {
             assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
             assertTrue(response.headers().firstValue("Referrer-Policy").isPresent(), path);
             assertNull(response.headers().firstValue("Access-Control-Allow-Origin").orElse(null), path);
+        }
+    }
+
+    @Test
+    void corsAllowsOnlyTheConfiguredOrigins(@TempDir Path own) throws Exception {
+        try (ServerFixture allowing = new ServerFixture(own, Duration.ofHours(1), List.of("http://example.test"))) {
+            HttpResponse<String> allowed = allowing.get("/api/search?q=AI");
+            assertEquals("http://example.test", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+            HttpResponse<String> other = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(allowing.base() + "/api/search?q=AI")).header("Origin", "http://evil.test").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, other.statusCode());
+            assertNull(other.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
         }
     }
 

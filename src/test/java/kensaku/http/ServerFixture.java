@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.cli.Main;
@@ -33,6 +34,10 @@ final class ServerFixture implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
 
     ServerFixture(Path temp, Duration poll) throws IOException {
+        this(temp, poll, List.of());
+    }
+
+    ServerFixture(Path temp, Duration poll, List<String> corsOrigins) throws IOException {
         corpus = IndexFixtures.corpusOf(temp.resolve("corpus"), IndexFixtures.SEEDS, TEST_ARTICLES);
         index = temp.resolve("index");
         int status = Main.run("index", "--corpus", corpus.toString(), "--index", index.toString());
@@ -44,7 +49,7 @@ final class ServerFixture implements AutoCloseable {
         analyzers = new JapaneseAnalyzers(gazetteer);
         live = new LiveIndex(new IndexDirectory(index), schema, poll);
         server = new SearchServer(new SearchService(live, schema, analyzers, gazetteer),
-                ServerConfig.localhost(0)).start();
+                new ServerConfig("127.0.0.1", 0, corsOrigins)).start();
     }
 
     String base() {
