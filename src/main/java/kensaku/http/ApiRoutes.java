@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import kensaku.search.ArticleView;
 import kensaku.search.BadRequestException;
+import kensaku.search.Hit;
 import kensaku.search.IndexInfo;
 import kensaku.search.SearchService;
 import kensaku.search.Suggestion;
@@ -16,6 +17,7 @@ import kensaku.search.Suggestion;
 /** The JSON API under /api, plus the OpenAPI document. */
 final class ApiRoutes {
     static final int MAX_SUGGESTIONS = 20;
+    static final int DEFAULT_RELATED = 5;
 
     private final SearchService service;
 
@@ -25,6 +27,8 @@ final class ApiRoutes {
 
     void addTo(JavalinConfig config) {
         config.routes.get("/api/search", this::search);
+        // Registered first: ids may contain '/', so the article route would otherwise take ".../related" as an id.
+        config.routes.get("/api/articles/<id>/related", this::related);
         config.routes.get("/api/articles/<id>", this::article);
         config.routes.get("/api/suggest", this::suggest);
         config.routes.get("/api/health", this::health);
@@ -43,6 +47,17 @@ final class ApiRoutes {
             return;
         }
         ctx.json(article.get());
+    }
+
+    private void related(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        int size = SearchParams.integer(ctx.queryParamMap(), "size", DEFAULT_RELATED);
+        java.util.Optional<List<Hit>> related = service.related(id, size);
+        if (related.isEmpty()) {
+            ApiErrors.send(ctx, 404, "not_found", "no article with id '" + id + "'", "id");
+            return;
+        }
+        ctx.json(Map.of("id", id, "hits", related.get()));
     }
 
     private void suggest(Context ctx) throws IOException {

@@ -60,6 +60,13 @@ record PageLinks(Map<String, List<String>> params) {
         return "/" + Html.query(next);
     }
 
+    /** Another query with the same filters and sort, back on page 1. */
+    String withQuery(String query) {
+        Map<String, List<String>> next = copyWithout("page");
+        next.put("q", List.of(query));
+        return "/" + Html.query(next);
+    }
+
     String withSort(String sort) {
         Map<String, List<String>> next = copyWithout("page");
         next.put("sort", List.of(sort));

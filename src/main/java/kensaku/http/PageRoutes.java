@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import kensaku.search.ArticleView;
 import kensaku.search.BadRequestException;
+import kensaku.search.Hit;
 import kensaku.search.SearchRequest;
 import kensaku.search.SearchResponse;
 import kensaku.search.SearchService;
@@ -17,6 +18,7 @@ import kensaku.search.SearchService;
  * without JavaScript and can be linked and crawled), plus the static files under /static.
  */
 public final class PageRoutes {
+    static final int RELATED_ON_PAGE = 5;
     private final SearchService service;
 
     public PageRoutes(SearchService service) {
@@ -72,9 +74,29 @@ public final class PageRoutes {
         ResultsPage.chips(body, links, "tag", article.tags());
         ResultsPage.chips(body, links, "category", article.categories());
         body.append("</p><div class=\"article-body\">").append(article.bodyHtml()).append("</div>")
-                .append("<section id=\"related\" class=\"related\" data-article-id=\"").append(Html.escape(article.id()))
-                .append("\" hidden></section></article><p><a href=\"/\">検索に戻る</a></p></main></div>");
+                .append("</article>");
+        related(body, service.related(article.id(), RELATED_ON_PAGE).orElse(List.of()));
+        body.append("<p><a href=\"/\">検索に戻る</a></p></main></div>");
         ctx.html(Html.page(article.title() + " - kensaku 検索", "", body.toString()));
+    }
+
+    /** 「関連記事」: links to the articles most like this one; nothing when no other article is alike. */
+    private static void related(StringBuilder body, List<Hit> hits) {
+        if (hits.isEmpty()) {
+            return;
+        }
+        body.append("<section id=\"related\" class=\"related\" aria-labelledby=\"related-heading\">")
+                .append("<h2 id=\"related-heading\">関連記事</h2><ul>");
+        for (Hit hit : hits) {
+            body.append("<li><a href=\"").append(Html.escape(Html.articlePath(hit.id()))).append("\">")
+                    .append(Html.escape(hit.title())).append("</a>");
+            if (hit.date() != null) {
+                body.append(" <time datetime=\"").append(Html.escape(hit.date())).append("\">")
+                        .append(ResultsPage.japaneseDate(hit.date())).append("</time>");
+            }
+            body.append("</li>");
+        }
+        body.append("</ul></section>");
     }
 
     /** A readable Japanese error page (the API answers JSON instead). */

@@ -39,6 +39,7 @@ final class ResultsPage {
         html.append("</aside>");
         html.append("<main id=\"main\" tabindex=\"-1\">");
         summary(html, links, response);
+        didYouMean(html, links, response);
         sortControl(html, links, response);
         results(html, links, response);
         pagination(html, links, response);
@@ -62,6 +63,16 @@ final class ResultsPage {
                         .append(Html.escape(links.value(name))).append("\">");
             }
         }
+    }
+
+    /** 「もしかして」: a link to the corrected search with the same filters (the correction was counted with them). */
+    private static void didYouMean(StringBuilder html, PageLinks links, SearchResponse response) {
+        if (response.didYouMean() == null) {
+            return;
+        }
+        html.append("<p class=\"did-you-mean\">もしかして: <a href=\"")
+                .append(Html.escape(links.withQuery(response.didYouMean()))).append("\">")
+                .append(Html.escape(response.didYouMean())).append("</a></p>");
     }
 
     private static void sortControl(StringBuilder html, PageLinks links, SearchResponse response) {

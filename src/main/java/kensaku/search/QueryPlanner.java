@@ -34,6 +34,10 @@ import org.apache.lucene.util.QueryBuilder;
  */
 final class QueryPlanner {
     private static final float TIE_BREAKER = 0.2f;
+    /** Query words this many positions apart or closer still count as near each other. */
+    private static final int PROXIMITY_SLOP = 8;
+    /** Words of the query close together in the title or body score extra: usually they are about one thing. */
+    private static final Map<String, Float> PROXIMITY_FIELDS = Map.of(Schema.TITLE, 1.5f, Schema.BODY, 0.5f);
     private static final Map<String, Float> MORPHOLOGICAL_FIELDS = Map.of(
             Schema.TITLE, 3.0f, Schema.LABELS, 2.0f, Schema.EXCERPT, 1.5f, Schema.BODY, 1.0f);
     private static final Map<String, Float> BIGRAM_FIELDS = Map.of(
@@ -41,12 +45,14 @@ final class QueryPlanner {
 
     private final QueryBuilder morphological;
     private final QueryBuilder bigram;
+    private final WordRuns wordRuns;
     private final FacetsConfig facetsConfig;
     private final ZoneId zone;
 
     QueryPlanner(JapaneseAnalyzers analyzers, Schema schema) {
         this.morphological = new QueryBuilder(analyzers.morphologicalQuery());
         this.bigram = new QueryBuilder(analyzers.bigram());
+        this.wordRuns = new WordRuns(analyzers.morphological());
         this.facetsConfig = schema.facetsConfig();
         this.zone = schema.zone();
     }
@@ -66,6 +72,10 @@ final class QueryPlanner {
                 anyRequired = true;
             }
         }
+        Query proximity = proximityQuery(parsed);
+        if (proximity != null && anyRequired) {
+            query.add(proximity, Occur.SHOULD);
+        }
         boolean anyExcluded = false;
         for (UserQuery.Part part : parsed.excluded()) {
             Query partQuery = partQuery(part);
@@ -82,6 +92,19 @@ final class QueryPlanner {
             query.add(new MatchAllDocsQuery(), Occur.MUST);
         }
         return query.build();
+    }
+
+    /** The required words as one sloppy phrase in title and body; null for a single word. */
+    private Query proximityQuery(UserQuery parsed) {
+        List<String> words = parsed.required().stream().filter(group -> group.size() == 1)
+                .flatMap(group -> wordRuns.of(group.get(0).text()).stream()).toList();
+        if (words.size() < 2) {
+            return null;
+        }
+        List<Query> perField = new ArrayList<>();
+        PROXIMITY_FIELDS.forEach((field, boost) ->
+                addBoosted(perField, morphological.createPhraseQuery(field, String.join(" ", words), PROXIMITY_SLOP), boost));
+        return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, TIE_BREAKER);
     }
 
     /** The text query with the request's facet and date filters, ready for drill-sideways counting. */
@@ -130,12 +153,29 @@ final class QueryPlanner {
         return either.setMinimumNumberShouldMatch(1).build();
     }
 
-    /** One part in every field, best field wins; null when the analyzers keep nothing of it. */
+    /**
+     * One part: a quoted part or a single word run is matched as a phrase; an unquoted part with particles
+     * (アマゾンの投資) needs each of its word runs, and matching it as typed only scores higher.
+     */
     Query partQuery(UserQuery.Part part) {
+        Query asTyped = fieldsQuery(part.text());
+        List<String> runs = part.phrase() || asTyped == null ? List.of() : wordRuns.of(part.text());
+        if (runs.size() < 2) {
+            return asTyped;
+        }
+        BooleanQuery.Builder eachRun = new BooleanQuery.Builder();
+        for (String run : runs) {
+            eachRun.add(fieldsQuery(run), Occur.MUST);
+        }
+        return eachRun.add(asTyped, Occur.SHOULD).build();
+    }
+
+    /** A text in every field, best field wins; null when the analyzers keep nothing of it. */
+    private Query fieldsQuery(String text) {
         List<Query> perField = new ArrayList<>();
         MORPHOLOGICAL_FIELDS.forEach((field, boost) ->
-                addBoosted(perField, morphological.createPhraseQuery(field, part.text()), boost));
-        BIGRAM_FIELDS.forEach((field, boost) -> addBoosted(perField, bigramQuery(field, part.text()), boost));
+                addBoosted(perField, morphological.createPhraseQuery(field, text), boost));
+        BIGRAM_FIELDS.forEach((field, boost) -> addBoosted(perField, bigramQuery(field, text), boost));
         return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, TIE_BREAKER);
     }
 

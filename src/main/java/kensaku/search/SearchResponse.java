@@ -7,9 +7,10 @@ import java.util.Map;
  * @param total   exact number of matching articles
  * @param facets  company, tag, category and month, each sorted by count then value
  * @param timedOut the search ran out of its time budget: hits and counts are what was found until then
+ * @param didYouMean a corrected query that finds more, offered when this one found few or no articles; or null
  */
 public record SearchResponse(long total, long tookMillis, boolean timedOut, int page, int size, List<Hit> hits,
-                             Map<String, List<FacetCount>> facets) {
+                             Map<String, List<FacetCount>> facets, String didYouMean) {
     public SearchResponse {
         hits = List.copyOf(hits);
         facets = Map.copyOf(facets);

@@ -29,6 +29,8 @@ public final class SearchService {
     private final QueryPlanner planner;
     private final Highlights highlights;
     private final ResultAssembler assembler;
+    private final DidYouMean didYouMean;
+    private final RelatedArticles related;
     /** No query may tie up a server thread longer than this; a search that runs out returns what it found. */
     private final Duration budget = Duration.ofSeconds(2);
 
@@ -39,6 +41,8 @@ public final class SearchService {
         this.planner = new QueryPlanner(analyzers, schema);
         this.highlights = new Highlights(schema.indexAnalyzer(analyzers));
         this.assembler = new ResultAssembler(schema);
+        this.didYouMean = new DidYouMean(analyzers.morphological());
+        this.related = new RelatedArticles(analyzers.morphological());
     }
 
     public SearchResponse search(SearchRequest request) throws IOException {
@@ -59,9 +63,11 @@ public final class SearchService {
             Highlights.Result marked = highlights.highlight(searcher, textQuery, docIds(pageDocs));
             List<Hit> hits = assembler.hits(searcher, pageDocs, marked);
             Map<String, List<FacetCount>> facets = assembler.facets(result.facets, request);
+            long total = result.hits.totalHits.value();
+            String correction = correction(searcher, request, total);
             long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-            return new SearchResponse(result.hits.totalHits.value(), tookMillis, searcher.timedOut(), request.page(),
-                    request.size(), hits, facets);
+            return new SearchResponse(total, tookMillis, searcher.timedOut(), request.page(),
+                    request.size(), hits, facets, correction);
         } finally {
             index.release(snapshot);
         }
@@ -81,6 +87,27 @@ public final class SearchService {
         }
     }
 
+    /** Articles like the given one, best first, itself excluded; empty when there is no article with that id. */
+    public Optional<List<Hit>> related(String id, int size) throws IOException {
+        if (size < 1 || size > RelatedArticles.MAX_SIZE) {
+            throw new BadRequestException("size", "invalid_size", "size must be between 1 and " + RelatedArticles.MAX_SIZE);
+        }
+        IndexSnapshot snapshot = index.acquire();
+        try {
+            IndexSearcher searcher = snapshot.searcher();
+            TopDocs found = searcher.search(new TermQuery(new Term(Schema.ID, id)), 1);
+            if (found.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            Query like = related.query(searcher.getIndexReader(), found.scoreDocs[0].doc, id);
+            ScoreDoc[] docs = searcher.search(like, size).scoreDocs;
+            Highlights.Result unmarked = new Highlights.Result(new String[docs.length], new String[docs.length]);
+            return Optional.of(assembler.hits(searcher, docs, unmarked));
+        } finally {
+            index.release(snapshot);
+        }
+    }
+
     public List<Suggestion> suggest(String prefix, int limit) throws IOException {
         IndexSnapshot snapshot = index.acquire();
         try {
@@ -92,6 +119,19 @@ public final class SearchService {
 
     public IndexInfo info() {
         return index.info();
+    }
+
+    /** A corrected query when this one found few articles and the correction finds more (same filters); or null. */
+    private String correction(IndexSearcher searcher, SearchRequest request, long total) throws IOException {
+        if (!request.hasQuery() || total > DidYouMean.FEW_RESULTS) {
+            return null;
+        }
+        Optional<String> corrected = didYouMean.correct(searcher.getIndexReader(), request.query());
+        if (corrected.isEmpty() || corrected.get().equals(request.query())) {
+            return null;
+        }
+        Query correctedQuery = planner.drillDown(request, planner.textQuery(corrected.get()));
+        return searcher.count(correctedQuery) > total ? corrected.get() : null;
     }
 
     private static boolean isFiltered(SearchRequest request) {

@@ -112,6 +112,36 @@ class ApiTest {
         assertEquals(404, fixture.get("/api/articles/sub/dir/none.md").statusCode());
     }
 
+    @Test
+    void relatedArticlesExcludeTheArticleItselfAndValidateSize() throws Exception {
+        JsonNode related = fixture.getJson("/api/articles/004_82b3f670182a709f.txt/related?size=3");
+        assertEquals(3, related.get("hits").size());
+        List<String> ids = ids(related);
+        assertFalse(ids.contains("004_82b3f670182a709f.txt"), "an article is not related to itself");
+        assertTrue(ids.contains("002_c04c9c3010fcc63b.txt"), "the other 500億ドル investment article: " + ids);
+        int byDefault = fixture.getJson("/api/articles/004_82b3f670182a709f.txt/related").get("hits").size();
+        assertTrue(byDefault >= 3 && byDefault <= 5, "at most five by default: " + byDefault);
+        HttpResponse<String> missing = fixture.get("/api/articles/nope.md/related");
+        assertEquals(404, missing.statusCode());
+        assertEquals("not_found", new ObjectMapper().readTree(missing.body()).get("error").get("code").asText());
+        for (String size : List.of("0", "21", "abc")) {
+            HttpResponse<String> bad = fixture.get("/api/articles/robotics.md/related?size=" + size);
+            assertEquals(400, bad.statusCode(), size);
+            assertEquals("size", new ObjectMapper().readTree(bad.body()).get("error").get("param").asText());
+        }
+    }
+
+    @Test
+    void aMisspelledQueryOffersDidYouMeanAndAGoodOneDoesNot() throws Exception {
+        JsonNode typo = fixture.getJson("/api/search?q=" + enc("Bedrok"));
+        assertEquals(0, typo.get("total").asInt());
+        assertEquals("Bedrock", typo.get("did_you_mean").asText());
+        JsonNode katakana = fixture.getJson("/api/search?q=" + enc("エヌビデア"));
+        assertEquals("エヌビディア", katakana.get("did_you_mean").asText());
+        JsonNode fine = fixture.getJson("/api/search?q=Bedrock");
+        assertTrue(fine.has("did_you_mean") && fine.get("did_you_mean").isNull(), "always present, null when none");
+    }
+
     @ParameterizedTest
     @CsvSource({"size=0,size", "size=101,size", "size=abc,size", "page=-1,page", "page=0,page",
             "from=not-a-date,from", "from=2025-13,from", "to=2025-02-30,to", "sort=bogus,sort",
@@ -178,7 +208,8 @@ class ApiTest {
         assertEquals(1, health.get("schema_version").asInt());
         assertTrue(health.get("built_at").asText().startsWith("20"));
         JsonNode openApi = fixture.getJson("/openapi.json");
-        for (String path : List.of("/api/search", "/api/articles/{id}", "/api/suggest", "/api/health")) {
+        for (String path : List.of("/api/search", "/api/articles/{id}", "/api/articles/{id}/related", "/api/suggest",
+                "/api/health")) {
             assertTrue(openApi.get("paths").has(path), path);
         }
     }

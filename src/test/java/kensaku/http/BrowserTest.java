@@ -119,6 +119,26 @@ class BrowserTest {
     }
 
     @Test
+    void articlePageListsRelatedArticles() {
+        browser.get(fixture.base() + "/articles/004_82b3f670182a709f.txt");
+        assertEquals("関連記事", browser.findElement(By.cssSelector("#related h2")).getText());
+        List<WebElement> links = browser.findElements(By.cssSelector("#related li a"));
+        assertFalse(links.isEmpty());
+        assertTrue(links.stream().noneMatch(a -> a.getAttribute("href").endsWith("/articles/004_82b3f670182a709f.txt")));
+    }
+
+    @Test
+    void aMisspelledQueryOffersMoshikashiteAndItsLinkSearches() {
+        browser.get(fixture.base() + "/?q=Bedrok");
+        WebElement offer = browser.findElement(By.cssSelector(".did-you-mean a"));
+        assertEquals("Bedrock", offer.getText());
+        assertTrue(browser.findElement(By.cssSelector(".did-you-mean")).getText().startsWith("もしかして"));
+        offer.click();
+        waitUntil(() -> browser.getCurrentUrl().contains("q=Bedrock"));
+        waitUntil(() -> !titles().isEmpty());
+    }
+
+    @Test
     void theXssArticleRunsNoScriptInTheListOrOnItsPage() {
         browser.get(fixture.base() + "/?q=" + ServerFixture.enc("罠"));
         waitUntil(() -> !titles().isEmpty());

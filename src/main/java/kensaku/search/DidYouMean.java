@@ -1,0 +1,103 @@
+package kensaku.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import kensaku.index.Schema;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+
+/**
+ * A corrected query for one that found nothing or almost nothing: each word of the query that no title or body
+ * holds is replaced by the closest indexed word (Levenshtein distance up to 2 on the analysed form, so width,
+ * case and the katakana long vowel are already folded: エヌビデア → エヌビディア, Bedrok → Bedrock). Only
+ * words the index has are offered, so a suggestion always finds something.
+ */
+final class DidYouMean {
+    /** A query with this many results or fewer gets a suggestion, if one finds more. */
+    static final int FEW_RESULTS = 2;
+    private static final List<String> FIELDS = List.of(Schema.BODY, Schema.TITLE);
+
+    private final Analyzer morphological;
+    private final DirectSpellChecker checker = new DirectSpellChecker();
+
+    DidYouMean(Analyzer morphological) {
+        this.morphological = morphological;
+        // Katakana words are short in characters: 3 is enough to correct, say, マイクロソフド.
+        checker.setMinQueryLength(3);
+    }
+
+    /** The query with its unknown words corrected, or empty when every word is known or none has a neighbour. */
+    Optional<String> correct(IndexReader reader, String query) throws IOException {
+        List<Replacement> replacements = new ArrayList<>();
+        try (TokenStream stream = morphological.tokenStream(Schema.BODY, query)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                String word = term.toString();
+                if (isUnknown(reader, word)) {
+                    Optional<String> closest = closest(reader, word);
+                    if (closest.isPresent()) {
+                        String typed = query.substring(offset.startOffset(), offset.endOffset());
+                        replacements.add(new Replacement(offset.startOffset(), offset.endOffset(),
+                                inCaseOf(typed, closest.get())));
+                    }
+                }
+            }
+            stream.end();
+        }
+        return replacements.isEmpty() ? Optional.empty() : Optional.of(applied(query, replacements));
+    }
+
+    private record Replacement(int start, int end, String text) {}
+
+    private static boolean isUnknown(IndexReader reader, String word) throws IOException {
+        for (String field : FIELDS) {
+            if (reader.docFreq(new Term(field, word)) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Optional<String> closest(IndexReader reader, String word) throws IOException {
+        for (String field : FIELDS) {
+            SuggestWord[] found = checker.suggestSimilar(new Term(field, word), 1, reader,
+                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            if (found.length > 0) {
+                return Optional.of(found[0].string);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Indexed words are lower case; give back Bedrock for Bedrok, BEDROCK for BEDROK. */
+    private static String inCaseOf(String typed, String suggestion) {
+        if (!typed.isEmpty() && typed.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase)
+                && typed.codePoints().anyMatch(Character::isUpperCase) && typed.length() > 1) {
+            return suggestion.toUpperCase(java.util.Locale.ROOT);
+        }
+        if (!typed.isEmpty() && Character.isUpperCase(typed.codePointAt(0))) {
+            return suggestion.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + suggestion.substring(1);
+        }
+        return suggestion;
+    }
+
+    private static String applied(String query, List<Replacement> replacements) {
+        StringBuilder corrected = new StringBuilder(query);
+        for (int i = replacements.size() - 1; i >= 0; i--) {
+            Replacement r = replacements.get(i);
+            corrected.replace(r.start(), r.end(), r.text());
+        }
+        return corrected.toString();
+    }
+}
