@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -22,6 +23,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.ja.JapaneseBaseFormFilter;
 import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
 import org.apache.lucene.analysis.ja.JapanesePartOfSpeechStopFilter;
@@ -38,6 +40,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * The one place the analyzer chains are configured, for index and query time alike.
  *
  * <ul>
+ *   <li>Both views first turn dashes typed after kana into ー and drop thousands separators (see
+ *       {@link #normalizingReader}).</li>
  *   <li>Morphological: width folding (ＡＩ = AI, ｻｰﾊﾞｰ = サーバー) → Kuromoji in search mode with the user
  *       dictionary, compounds discarded so phrase queries and synonyms work → base forms (投資した = 投資) →
  *       part-of-speech and stop-word removal → katakana long-vowel stemming (サーバー = サーバ) → lower case.</li>
@@ -49,6 +53,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 public final class JapaneseAnalyzers implements Closeable {
     private static final String USER_DICTIONARY = "/kensaku/analysis/userdict_ja.txt";
     private static final int KATAKANA_STEM_MIN_LENGTH = 4;
+    private static final Pattern DASH_AFTER_KANA = Pattern.compile("(?<=[\\p{IsKatakana}\\p{IsHiragana}ーｰ－—―─━])[－—―─━]");
+    private static final Pattern THOUSANDS_SEPARATOR = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
 
     private final UserDictionary userDictionary;
     private final Analyzer morphological;
@@ -98,6 +104,17 @@ public final class JapaneseAnalyzers implements Closeable {
         morphological.close();
         morphologicalQuery.close();
         bigram.close();
+    }
+
+    /**
+     * Before tokenizing: dash-like characters typed for the long-vowel mark after kana (サ－バ－, an IME slip
+     * that width folding would otherwise turn into ASCII hyphens) become ー; then width folding; then the
+     * thousands separator inside numbers goes, so 1,250億ドル and 1250億ドル are the same term and neither
+     * contains 250億ドル.
+     */
+    private static Reader normalizingReader(Reader reader) {
+        Reader longVowels = new PatternReplaceCharFilter(DASH_AFTER_KANA, "ー", reader);
+        return new PatternReplaceCharFilter(THOUSANDS_SEPARATOR, "", new CJKWidthCharFilter(longVowels));
     }
 
     private static UserDictionary builtInUserDictionary() {
@@ -167,7 +184,7 @@ public final class JapaneseAnalyzers implements Closeable {
 
         @Override
         protected Reader initReader(String fieldName, Reader reader) {
-            return new CJKWidthCharFilter(reader);
+            return normalizingReader(reader);
         }
 
         @Override
@@ -193,7 +210,7 @@ public final class JapaneseAnalyzers implements Closeable {
     private static final class Bigram extends Analyzer {
         @Override
         protected Reader initReader(String fieldName, Reader reader) {
-            return new CJKWidthCharFilter(reader);
+            return normalizingReader(reader);
         }
 
         @Override

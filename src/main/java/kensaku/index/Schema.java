@@ -34,7 +34,7 @@ import org.apache.lucene.index.IndexOptions;
  */
 public final class Schema {
     /** Bumped whenever a field's name, type or analysis changes; an index of another version must be rebuilt. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public static final String ID = "id";
     public static final String TITLE = "title";

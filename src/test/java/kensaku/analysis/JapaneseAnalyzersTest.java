@@ -51,6 +51,23 @@ class JapaneseAnalyzersTest {
     }
 
     @Test
+    void dashesTypedForTheLongVowelMarkAfterKanaAreTheLongVowelMark() {
+        assertEquals(morph("サーバー"), morph("サ－バ－"));
+        assertEquals(morph("サーバー"), morph("サ―バ―"));
+        assertEquals(bigram("サーバー"), bigram("サ－バ－"));
+        assertEquals(List.of("a", "b"), morph("A－B"), "a dash between Latin letters stays a separator");
+    }
+
+    @Test
+    void thousandsSeparatorsInNumbersAreDropped() {
+        assertEquals(morph("1250億ドル"), morph("1,250億ドル"));
+        assertEquals(morph("1250億ドル"), morph("１，２５０億ドル"));
+        assertEquals(bigram("1250億ドル"), bigram("1,250億ドル"));
+        assertFalse(morph("1,250億ドル").contains("250"), morph("1,250億ドル").toString());
+        assertTrue(morph("12,34").contains("12") && morph("12,34").contains("34"), "not a thousands group");
+    }
+
+    @Test
     void inflectedVerbsReduceToTheirBaseForm() {
         assertEquals(List.of("投資"), morph("投資した"));
         assertTrue(morph("発表しました").contains("発表"), morph("発表しました").toString());

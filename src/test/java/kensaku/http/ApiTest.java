@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kensaku.index.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,7 +206,7 @@ class ApiTest {
         JsonNode health = fixture.getJson("/api/health");
         assertEquals("ok", health.get("status").asText());
         assertEquals(7, health.get("documents").asInt());
-        assertEquals(1, health.get("schema_version").asInt());
+        assertEquals(Schema.VERSION, health.get("schema_version").asInt());
         assertTrue(health.get("built_at").asText().startsWith("20"));
         JsonNode openApi = fixture.getJson("/openapi.json");
         for (String path : List.of("/api/search", "/api/articles/{id}", "/api/articles/{id}/related", "/api/suggest",
