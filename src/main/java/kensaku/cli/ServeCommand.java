@@ -11,6 +11,7 @@ import kensaku.index.IndexDirectory;
 import kensaku.index.Schema;
 import kensaku.http.SearchServer;
 import kensaku.http.ServerConfig;
+import kensaku.search.IncompatibleIndexException;
 import kensaku.search.LiveIndex;
 import kensaku.search.SearchService;
 import picocli.CommandLine.Command;
@@ -45,10 +46,15 @@ public final class ServeCommand implements Callable<Integer> {
         IndexDirectory directory = new IndexDirectory(common.index);
         if (directory.live().isEmpty()) {
             System.err.println("no index at " + directory.root() + "; indexing " + corpus + " first");
-            int status = IndexCommand.run(corpus, common, Runtime.getRuntime().availableProcessors(), false, System.out,
-                    System.err);
-            if (status == 2) {
-                return status;
+            if (indexCorpus() == 2) {
+                return 2;
+            }
+        } else if (!isCompatible(directory)) {
+            // An index written by another version of kensaku: the corpus is at hand, so rebuild rather than refuse.
+            System.err.println("the index at " + directory.root() + " was built with another schema version; "
+                    + "rebuilding it from " + corpus);
+            if (indexCorpus() == 2) {
+                return 2;
             }
         }
         CompanyGazetteer gazetteer = common.gazetteer();
@@ -66,5 +72,20 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    private int indexCorpus() throws Exception {
+        return IndexCommand.run(corpus, common, Runtime.getRuntime().availableProcessors(), false, System.out,
+                System.err);
+    }
+
+    private boolean isCompatible(IndexDirectory directory) {
+        try (LiveIndex probe = new LiveIndex(directory, new Schema(common.zone), Duration.ofHours(1))) {
+            return true;
+        } catch (IncompatibleIndexException e) {
+            return false;
+        } catch (Exception e) {
+            return true; // any other problem is reported when the server opens the index
+        }
     }
 }
