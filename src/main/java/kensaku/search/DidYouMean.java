@@ -1,9 +1,13 @@
 package kensaku.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import kensaku.analysis.CompanyGazetteer;
 import kensaku.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -19,20 +23,28 @@ import org.apache.lucene.search.spell.SuggestWord;
  * A corrected query for one that found nothing or almost nothing: each word of the query that no title or body
  * holds is replaced by the closest indexed word (Levenshtein distance up to 2 on the analysed form, so width,
  * case and the katakana long vowel are already folded: エヌビデア → エヌビディア, Bedrok → Bedrock). Only
- * words the index has are offered, so a suggestion always finds something.
+ * words the index has are offered, so a suggestion always finds something. A word with no indexed neighbour is
+ * also compared with the company gazetteer's aliases, because an article may name a company in only one script:
+ * the seeds write NVIDIA, never エヌビディア, yet エヌビデア should still be corrected to the katakana name (which
+ * the query-time synonyms then expand to NVIDIA).
  */
 final class DidYouMean {
     /** A query with this many results or fewer gets a suggestion, if one finds more. */
     static final int FEW_RESULTS = 2;
     private static final List<String> FIELDS = List.of(Schema.BODY, Schema.TITLE);
 
+    private static final int MIN_WORD_LENGTH = 3;
+
     private final Analyzer morphological;
     private final DirectSpellChecker checker = new DirectSpellChecker();
+    /** Analysed form of each one-word company alias → the alias as people write it. */
+    private final Map<String, String> companyAliases;
 
-    DidYouMean(Analyzer morphological) {
+    DidYouMean(Analyzer morphological, CompanyGazetteer gazetteer) {
         this.morphological = morphological;
         // Katakana words are short in characters: 3 is enough to correct, say, マイクロソフド.
-        checker.setMinQueryLength(3);
+        checker.setMinQueryLength(MIN_WORD_LENGTH);
+        this.companyAliases = analysedAliases(morphological, gazetteer);
     }
 
     /** The query with its unknown words corrected, or empty when every word is known or none has a neighbour. */
@@ -77,7 +89,54 @@ final class DidYouMean {
                 return Optional.of(found[0].string);
             }
         }
-        return Optional.empty();
+        return closestAlias(word);
+    }
+
+    /** The company alias fewest edits away (at most 1 for a three-letter word, 2 for longer ones). */
+    private Optional<String> closestAlias(String word) {
+        int length = word.codePointCount(0, word.length());
+        if (length < MIN_WORD_LENGTH) {
+            return Optional.empty();
+        }
+        int allowed = length == MIN_WORD_LENGTH ? 1 : 2;
+        String best = null;
+        int bestDistance = allowed + 1;
+        for (Map.Entry<String, String> alias : companyAliases.entrySet()) {
+            int distance = EditDistance.between(word, alias.getKey(), bestDistance);
+            if (distance < bestDistance) {
+                best = alias.getValue();
+                bestDistance = distance;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static Map<String, String> analysedAliases(Analyzer analyzer, CompanyGazetteer gazetteer) {
+        Map<String, String> aliases = new TreeMap<>();
+        for (CompanyGazetteer.Company company : gazetteer.companies()) {
+            for (String alias : company.aliases()) {
+                List<String> tokens = tokens(analyzer, alias);
+                if (tokens.size() == 1) {
+                    aliases.putIfAbsent(tokens.get(0), alias);
+                }
+            }
+        }
+        return Map.copyOf(aliases);
+    }
+
+    private static List<String> tokens(Analyzer analyzer, String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(Schema.BODY, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing a company alias", e);
+        }
+        return tokens;
     }
 
     /** Indexed words are lower case; give back Bedrock for Bedrok, BEDROCK for BEDROK. */

@@ -41,7 +41,7 @@ public final class SearchService {
         this.planner = new QueryPlanner(analyzers, schema);
         this.highlights = new Highlights(schema.indexAnalyzer(analyzers));
         this.assembler = new ResultAssembler(schema);
-        this.didYouMean = new DidYouMean(analyzers.morphological());
+        this.didYouMean = new DidYouMean(analyzers.morphological(), gazetteer);
         this.related = new RelatedArticles(analyzers.morphological());
     }
 

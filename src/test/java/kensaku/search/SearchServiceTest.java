@@ -212,6 +212,17 @@ class SearchServiceTest {
         assertTrue(service.article("../../etc/passwd").isEmpty());
     }
 
+    @Test
+    void aMisspelledCompanyTheSeedsOnlyNameInEnglishIsCorrectedFromTheGazetteer() throws IOException {
+        // No seed writes エヌビディア or アンソロピック, so the index alone has no neighbour for these typos.
+        SearchResponse typo = search("エヌビデア");
+        assertEquals(0, typo.total());
+        assertEquals("エヌビディア", typo.didYouMean());
+        assertEquals(5, search(typo.didYouMean()).total(), "the correction finds every NVIDIA article");
+        assertEquals("アンソロピック", search("アンソロピク").didYouMean());
+        assertEquals(null, search("ザザザザザ").didYouMean(), "nothing within two edits");
+    }
+
     private static SearchResponse search(String query) throws IOException {
         return service.search(new SearchRequest(query, List.of(), List.of(), List.of(), null, null,
                 SortOrder.RELEVANCE, 1, 10));
