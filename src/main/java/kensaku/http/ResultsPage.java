@@ -2,8 +2,11 @@ package kensaku.http;
 
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import kensaku.search.FacetCount;
 import kensaku.search.Hit;
 import kensaku.search.SearchResponse;
@@ -121,8 +124,15 @@ final class ResultsPage {
         }
         html.append("</p><p class=\"snippet\">").append(hit.snippetHtml()).append("</p><p class=\"chips\">");
         chips(html, links, "company", hit.companies());
-        chips(html, links, "tag", hit.tags());
+        chips(html, links, "tag", tagsNotNamingAShownCompany(hit));
         html.append("</p></li>");
+    }
+
+    /** A tag "Amazon" beside the company chip "Amazon" says the same thing twice; the company chip covers it. */
+    private static List<String> tagsNotNamingAShownCompany(Hit hit) {
+        Set<String> shown = new HashSet<>();
+        hit.companies().forEach(company -> shown.add(company.toLowerCase(Locale.ROOT)));
+        return hit.tags().stream().filter(tag -> !shown.contains(tag.toLowerCase(Locale.ROOT))).toList();
     }
 
     static void chips(StringBuilder html, PageLinks links, String facet, List<String> values) {

@@ -16,10 +16,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import kensaku.index.Schema;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -237,6 +243,18 @@ class ApiTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, other.statusCode());
             assertNull(other.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        }
+    }
+
+    @Test
+    void resultChipsNeverRepeatATagThatNamesAShownCompany() throws Exception {
+        Document page = Jsoup.parse(fixture.get("/?q=" + enc("投資")).body());
+        Elements hits = page.select("li.hit");
+        assertFalse(hits.isEmpty());
+        for (Element hit : hits) {
+            List<String> chips = hit.select("a.chip").eachText().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+            assertEquals(chips.size(), new HashSet<>(chips).size(), "repeated chip: " + chips);
+            assertFalse(hit.select("a.chip-tag").isEmpty() && hit.select("a.chip-company").isEmpty(), "chips shown");
         }
     }
 
