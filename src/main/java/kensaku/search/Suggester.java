@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.index.Schema;
 import org.apache.lucene.facet.FacetResult;
@@ -21,7 +24,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 /**
  * Completions from the companies, tags and titles of one index generation. Every candidate is reachable from the
  * folded form ({@link KanaNormalizer}) of its text and, for companies, of each alias, so えぬ and NV both lead to
- * NVIDIA. Ranked companies first, then tags, then titles, each by how many articles carry them.
+ * NVIDIA; a Latin prefix is also read as romaji ({@link Romaji}), so enubi does too. Ranked companies first, then tags, then titles, each by how many articles carry them.
  */
 final class Suggester {
     private static final int MAX_SCAN = 5_000;
@@ -50,18 +53,31 @@ final class Suggester {
         if (folded.isEmpty()) {
             return List.of();
         }
-        int at = lowerBound(folded);
         Map<Integer, Candidate> found = new LinkedHashMap<>();
-        for (int i = at; i < keys.length && i - at < MAX_SCAN && keys[i].folded().startsWith(folded); i++) {
-            found.putIfAbsent(keys[i].candidate(), candidates.get(keys[i].candidate()));
+        collect(folded, found);
+        for (String reading : Romaji.katakana(prefix)) {
+            collect(KanaNormalizer.fold(reading), found);
         }
+        Set<String> companies = new HashSet<>();
+        found.values().stream().filter(c -> c.suggestion().kind().equals("company"))
+                .forEach(c -> companies.add(c.suggestion().text().toLowerCase(Locale.ROOT)));
         return found.values().stream()
+                // The tag NVIDIA beside the company NVIDIA would offer the same word twice.
+                .filter(c -> !c.suggestion().kind().equals("tag")
+                        || !companies.contains(c.suggestion().text().toLowerCase(Locale.ROOT)))
                 .sorted(Comparator.comparingInt((Candidate c) -> KIND_ORDER.indexOf(c.suggestion().kind()))
                         .thenComparing(Comparator.comparingLong(Candidate::weight).reversed())
                         .thenComparing(c -> c.suggestion().text()))
                 .limit(limit)
                 .map(Candidate::suggestion)
                 .toList();
+    }
+
+    private void collect(String folded, Map<Integer, Candidate> found) {
+        int at = lowerBound(folded);
+        for (int i = at; i < keys.length && i - at < MAX_SCAN && keys[i].folded().startsWith(folded); i++) {
+            found.putIfAbsent(keys[i].candidate(), candidates.get(keys[i].candidate()));
+        }
     }
 
     private void addCompanies(CompanyGazetteer gazetteer, Map<String, Long> companyCounts, List<Key> keyList) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Searches a real index of the five seed articles. */
@@ -200,6 +201,20 @@ class SearchServiceTest {
         assertEquals("NVIDIA", service.suggest("nvi", 5).get(0).value());
         assertEquals("Amazon", service.suggest("アマ", 5).get(0).value());
         assertTrue(service.suggest("", 5).isEmpty());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"enubi,NVIDIA", "ENUBIDIA,NVIDIA", "toyo,Toyota", "guuguru,Google", "gu-g,Google", "anso,Anthropic",
+            "maikurosof,Microsoft"})
+    void romajiPrefixesReachTheKatakanaName(String typed, String company) throws IOException {
+        assertEquals(company, service.suggest(typed, 5).get(0).value(), typed);
+    }
+
+    @Test
+    void aTagThatNamesASuggestedCompanyIsNotOfferedTwice() throws IOException {
+        List<Suggestion> nvidia = service.suggest("nvi", 5);
+        assertEquals(1, nvidia.stream().filter(s -> s.text().equalsIgnoreCase("NVIDIA")).count(), nvidia.toString());
+        assertTrue(service.suggest("qqq", 5).isEmpty(), "not romaji, no match");
     }
 
     @Test
