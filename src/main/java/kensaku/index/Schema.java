@@ -143,6 +143,18 @@ public final class Schema {
         return doc;
     }
 
+    /**
+     * Only the analysed text fields of an article (title, excerpt, body, each in both views), exactly as
+     * {@link #toDocument} writes them; what a highlighter needs to mark text that lives elsewhere (a cluster).
+     */
+    public Document highlightable(String title, String excerpt, String body) {
+        Document doc = new Document();
+        addText(doc, TITLE, TITLE_BIGRAM, title);
+        addText(doc, EXCERPT, EXCERPT_BIGRAM, excerpt);
+        addText(doc, BODY, BODY_BIGRAM, body);
+        return doc;
+    }
+
     /** The month facet value ("YYYY-MM") of an instant in the display zone. */
     public String monthOf(Instant instant) {
         return MONTH.format(instant.atZone(zone));
