@@ -144,13 +144,12 @@ public final class Schema {
     }
 
     /**
-     * Only the analysed text fields of an article (title, excerpt, body, each in both views), exactly as
+     * Only the highlighted text fields of an article (title and body, each in both views), exactly as
      * {@link #toDocument} writes them; what a highlighter needs to mark text that lives elsewhere (a cluster).
      */
-    public Document highlightable(String title, String excerpt, String body) {
+    public Document highlightable(String title, String body) {
         Document doc = new Document();
         addText(doc, TITLE, TITLE_BIGRAM, title);
-        addText(doc, EXCERPT, EXCERPT_BIGRAM, excerpt);
         addText(doc, BODY, BODY_BIGRAM, body);
         return doc;
     }

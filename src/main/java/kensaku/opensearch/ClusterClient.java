@@ -69,6 +69,10 @@ public final class ClusterClient implements AutoCloseable {
         return nodes;
     }
 
+    public List<URI> nodes() {
+        return nodes;
+    }
+
     public JsonNode get(String path) throws IOException {
         return send("GET", path, null, "application/json");
     }

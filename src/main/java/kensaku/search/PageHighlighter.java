@@ -13,8 +13,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * Highlights one page of hits whose text lives outside the embedded index (in a cluster): the page's titles,
- * excerpts and bodies go into a small in-memory index with the same fields and analysis, and the same query
+ * Highlights one page of hits whose text lives outside the embedded index (in a cluster): the page's titles
+ * and bodies go into a small in-memory index with the same fields and analysis, and the same query
  * plan, highlighter and formatter mark them. So a cluster backend returns markup identical to the embedded one,
  * escaping included. Passage choice depends only on each document's own text, never on index statistics.
  */
@@ -46,7 +46,7 @@ public final class PageHighlighter {
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(schema.indexAnalyzer(analyzers)))) {
                 for (Text text : texts) {
-                    writer.addDocument(schema.highlightable(text.title(), text.excerpt(), text.body()));
+                    writer.addDocument(schema.highlightable(text.title(), text.body()));
                 }
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
