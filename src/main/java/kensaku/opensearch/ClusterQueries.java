@@ -78,6 +78,42 @@ final class ClusterQueries {
         return body;
     }
 
+    /** A count of what another text finds under the same filters (for did-you-mean). */
+    ObjectNode countBody(SearchRequest request, String text) {
+        ObjectNode body = nodes.objectNode();
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.withArray("must").add(textQuery(text));
+        filters(request).values().forEach(bool.withArray("filter")::add);
+        return body;
+    }
+
+    /**
+     * Spelling suggestions for the query's words from the cluster's term dictionaries (body, then title), with
+     * the settings of the embedded {@code DidYouMean}: Lucene's DirectSpellChecker behind both.
+     */
+    ObjectNode suggestBody(String text, int minWordChars) {
+        ObjectNode body = nodes.objectNode();
+        body.put("size", 0);
+        ObjectNode suggest = body.putObject("suggest");
+        suggest.put("text", text);
+        for (String field : List.of(Schema.BODY, Schema.TITLE)) {
+            suggest.putObject(field).putObject("term").put("field", field).put("analyzer", ClusterSchema.MORPHOLOGICAL)
+                    .put("suggest_mode", "missing").put("min_word_length", minWordChars).put("size", 1)
+                    .put("max_edits", 2).put("prefix_length", 1).put("sort", "score");
+        }
+        return body;
+    }
+
+    /** Whether any title or body holds the word (as the analyzer indexes it). */
+    ObjectNode knownWordBody(String term) {
+        ObjectNode body = nodes.objectNode();
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        for (String field : List.of(Schema.BODY, Schema.TITLE)) {
+            bool.withArray("should").addObject().putObject("term").put(field, term);
+        }
+        return body;
+    }
+
     /** The scoring query for the text alone, as {@code QueryPlanner.textQuery}. */
     ObjectNode textQuery(String text) {
         UserQuery parsed = UserQuery.parse(text);

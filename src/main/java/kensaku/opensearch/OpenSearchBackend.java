@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +20,7 @@ import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
 import kensaku.search.ArticleView;
+import kensaku.search.DidYouMean;
 import kensaku.search.FacetCount;
 import kensaku.search.Hit;
 import kensaku.search.IncompatibleIndexException;
@@ -89,9 +88,52 @@ public final class OpenSearchBackend implements SearchBackend {
                 Schema.FACET_CATEGORY, counts(aggs.path(Schema.FACET_CATEGORY), Schema.FACET_CATEGORY, request.categories()),
                 Schema.FACET_MONTH, counts(aggs.path(Schema.FACET_MONTH), Schema.FACET_MONTH, List.of()));
         long total = answer.path("hits").path("total").path("value").asLong();
+        String correction = correction(request, total);
         long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         return new SearchResponse(total, tookMillis, answer.path("timed_out").asBoolean(false), request.page(),
-                request.size(), hits, facets, null);
+                request.size(), hits, facets, correction);
+    }
+
+    /**
+     * As the embedded index: when the query found few articles, each word no title or body holds is replaced by
+     * the closest indexed word, and the correction is offered only if it finds more under the same filters.
+     * The term suggester works per shard, so a suggested replacement is kept only for a word the whole index lacks.
+     */
+    private String correction(SearchRequest request, long total) throws IOException {
+        if (!request.hasQuery() || total > DidYouMean.FEW_RESULTS) {
+            return null;
+        }
+        JsonNode suggest = client.post("/" + alias + "/_search",
+                queries.suggestBody(request.query(), DidYouMean.MIN_WORD_CHARS)).path("suggest");
+        JsonNode body = suggest.path(Schema.BODY);
+        JsonNode title = suggest.path(Schema.TITLE);
+        List<DidYouMean.Replacement> replacements = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            JsonNode entry = body.get(i);
+            JsonNode options = entry.path("options");
+            if (options.isEmpty() && i < title.size()) {
+                options = title.get(i).path("options");
+            }
+            if (options.isEmpty()) {
+                continue;
+            }
+            String word = entry.path("text").asText();
+            if (client.post("/" + alias + "/_count", queries.knownWordBody(word)).path("count").asLong() > 0) {
+                continue;
+            }
+            int offset = entry.path("offset").asInt();
+            replacements.add(new DidYouMean.Replacement(offset, offset + entry.path("length").asInt(),
+                    options.get(0).path("text").asText()));
+        }
+        if (replacements.isEmpty()) {
+            return null;
+        }
+        String corrected = DidYouMean.applied(request.query(), replacements);
+        if (corrected.equals(request.query())) {
+            return null;
+        }
+        long found = client.post("/" + alias + "/_count", queries.countBody(request, corrected)).path("count").asLong();
+        return found > total ? corrected : null;
     }
 
     @Override
@@ -300,9 +342,5 @@ public final class OpenSearchBackend implements SearchBackend {
     private static void sourceOf(ObjectNode body, List<String> fields) {
         ArrayNode source = body.putArray("_source");
         fields.forEach(source::add);
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -21,9 +21,11 @@ import org.apache.lucene.search.spell.SuggestWord;
  * case and the katakana long vowel are already folded: エヌビデア → エヌビディア, Bedrok → Bedrock). Only
  * words the index has are offered, so a suggestion always finds something.
  */
-final class DidYouMean {
+public final class DidYouMean {
     /** A query with this many results or fewer gets a suggestion, if one finds more. */
-    static final int FEW_RESULTS = 2;
+    public static final int FEW_RESULTS = 2;
+    /** Words shorter than this are never corrected. */
+    public static final int MIN_WORD_CHARS = 3;
     private static final List<String> FIELDS = List.of(Schema.BODY, Schema.TITLE);
 
     private final Analyzer morphological;
@@ -32,7 +34,7 @@ final class DidYouMean {
     DidYouMean(Analyzer morphological) {
         this.morphological = morphological;
         // Katakana words are short in characters: 3 is enough to correct, say, マイクロソフド.
-        checker.setMinQueryLength(3);
+        checker.setMinQueryLength(MIN_WORD_CHARS);
     }
 
     /** The query with its unknown words corrected, or empty when every word is known or none has a neighbour. */
@@ -47,9 +49,7 @@ final class DidYouMean {
                 if (isUnknown(reader, word)) {
                     Optional<String> closest = closest(reader, word);
                     if (closest.isPresent()) {
-                        String typed = query.substring(offset.startOffset(), offset.endOffset());
-                        replacements.add(new Replacement(offset.startOffset(), offset.endOffset(),
-                                inCaseOf(typed, closest.get())));
+                        replacements.add(new Replacement(offset.startOffset(), offset.endOffset(), closest.get()));
                     }
                 }
             }
@@ -58,7 +58,18 @@ final class DidYouMean {
         return replacements.isEmpty() ? Optional.empty() : Optional.of(applied(query, replacements));
     }
 
-    private record Replacement(int start, int end, String text) {}
+    /** An indexed word to put in place of the query's characters [start, end). */
+    public record Replacement(int start, int end, String text) {}
+
+    /** The query with each replacement made, in the case the user typed (Bedrok → Bedrock, BEDROK → BEDROCK). */
+    public static String applied(String query, List<Replacement> replacements) {
+        StringBuilder corrected = new StringBuilder(query);
+        for (int i = replacements.size() - 1; i >= 0; i--) {
+            Replacement r = replacements.get(i);
+            corrected.replace(r.start(), r.end(), inCaseOf(query.substring(r.start(), r.end()), r.text()));
+        }
+        return corrected.toString();
+    }
 
     private static boolean isUnknown(IndexReader reader, String word) throws IOException {
         for (String field : FIELDS) {
@@ -92,12 +103,4 @@ final class DidYouMean {
         return suggestion;
     }
 
-    private static String applied(String query, List<Replacement> replacements) {
-        StringBuilder corrected = new StringBuilder(query);
-        for (int i = replacements.size() - 1; i >= 0; i--) {
-            Replacement r = replacements.get(i);
-            corrected.replace(r.start(), r.end(), r.text());
-        }
-        return corrected.toString();
-    }
 }

@@ -54,6 +54,7 @@ public final class ApiContract implements AutoCloseable {
         checks.put("related articles exclude the article itself, validate size, 404", this::related);
         checks.put("bad parameters are 400 with the parameter named", this::badParameters);
         checks.put("suggestions from kana and Latin", this::suggestions);
+        checks.put("a misspelled query offers did-you-mean, a good one does not", this::didYouMean);
         checks.put("health", this::health);
         checks.put("the page renders results and highlights", this::page);
         return checks;
@@ -197,6 +198,15 @@ public final class ApiContract implements AutoCloseable {
         assertTrue(titles.size() >= 1, titles.toString());
         assertEquals(0, getJson("/api/suggest?q=").get("suggestions").size());
         assertEquals(400, get("/api/suggest?q=a&size=0").statusCode());
+    }
+
+    private void didYouMean() throws Exception {
+        JsonNode typo = getJson("/api/search?q=" + enc("Bedrok"));
+        assertEquals(0, typo.get("total").asInt());
+        assertEquals("Bedrock", typo.get("did_you_mean").asText());
+        assertEquals("エヌビディア", getJson("/api/search?q=" + enc("エヌビデア")).get("did_you_mean").asText());
+        JsonNode fine = getJson("/api/search?q=Bedrock");
+        assertTrue(fine.has("did_you_mean") && fine.get("did_you_mean").isNull(), "always present, null when none");
     }
 
     private void health() throws Exception {

@@ -203,11 +203,11 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
         assertEquals(List.of(), failures);
     }
 
-    /** Totals, every facet count, the hits and their highlights equal the embedded index's for the same requests. */
+    /** Totals, every facet count, the hits, their highlights and did-you-mean equal the embedded index's. */
     public void testTheClusterAnswersAsTheEmbeddedIndex() throws Exception {
         List<SearchRequest> requests = new ArrayList<>();
         for (String q : List.of("", "エヌビディア", "生成AI", "アマゾンの投資", "\"基盤モデル\"", "AWS OR Toyota",
-                "投資 -Amazon", "サーバー", "罠", "1,250億ドル")) {
+                "投資 -Amazon", "サーバー", "罠", "1,250億ドル", "Bedrok", "エヌビデア", "マイクロソフド")) {
             requests.add(new SearchRequest(q, List.of(), List.of(), List.of(), null, null, SortOrder.RELEVANCE, 1, 100));
             requests.add(new SearchRequest(q, List.of("Amazon"), List.of(), List.of(), null, null, SortOrder.DATE, 1, 100));
             requests.add(new SearchRequest(q, List.of("Toyota", "NVIDIA"), List.of("GenAI"), List.of(), null, null,
@@ -220,6 +220,7 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
             SearchResponse theirs = backend.search(request);
             String what = request.toString();
             assertEquals(what, mine.total(), theirs.total());
+            assertEquals(what, mine.didYouMean(), theirs.didYouMean());
             for (String dim : List.of(Schema.FACET_COMPANY, Schema.FACET_TAG, Schema.FACET_CATEGORY, Schema.FACET_MONTH)) {
                 assertEquals(what + " " + dim, mine.facets().get(dim), theirs.facets().get(dim));
             }
