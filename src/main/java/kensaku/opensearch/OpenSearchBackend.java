@@ -67,8 +67,10 @@ public final class OpenSearchBackend implements SearchBackend {
     public SearchResponse search(SearchRequest request) throws IOException {
         long start = System.nanoTime();
         SortOrder order = request.hasQuery() ? request.sort() : (request.sort() == SortOrder.RELEVANCE ? SortOrder.DATE : request.sort());
-        String searchType = order == SortOrder.RELEVANCE ? "?search_type=dfs_query_then_fetch" : "";
-        JsonNode answer = client.post("/" + alias + "/_search" + searchType, queries.searchBody(request, order));
+        // A shard whose copies all failed fails the search: a partial answer would show wrong totals and counts.
+        String params = "?allow_partial_search_results=false"
+                + (order == SortOrder.RELEVANCE ? "&search_type=dfs_query_then_fetch" : "");
+        JsonNode answer = client.post("/" + alias + "/_search" + params, queries.searchBody(request, order));
         JsonNode found = answer.path("hits").path("hits");
         List<PageHighlighter.Text> texts = new ArrayList<>();
         for (JsonNode hit : found) {
