@@ -348,6 +348,34 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
         assertEquals(2, Main.run("serve", "--backend", "opensearch", "--url", urls, "--alias", "nothing-here"));
     }
 
+    /** The cluster passes the relevance gate of the embedded index: every class at or above its floor. */
+    public void testTheClusterPassesTheRelevanceGate() throws Exception {
+        Path relevance = Path.of("src/test/resources/relevance");
+        Path judgedCorpus = IndexFixtures.corpusOf(temp.resolve("relevance-" + randomAlphaOfLength(6).toLowerCase(java.util.Locale.ROOT)),
+                IndexFixtures.SEEDS, relevance.resolve("corpus"));
+        new ClusterIndexer(client, new ClusterSchema(schema), gazetteer, new ArticleReader(IndexFixtures.TOKYO))
+                .build(judgedCorpus, new ClusterIndexer.Layout("relevance", 2, 1), IndexProgress.SILENT);
+        kensaku.relevance.EvalReport report = new kensaku.relevance.Evaluator(
+                new OpenSearchBackend(client, "relevance", schema, analyzers, gazetteer))
+                .evaluate(kensaku.relevance.JudgedSet.read(relevance.resolve("judgments.tsv")));
+        List<kensaku.relevance.ClassScore> scores = new ArrayList<>(report.classes());
+        scores.add(report.overall());
+        List<String> failures = new ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(relevance.resolve("floors.tsv"), java.nio.charset.StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] floor = line.split("\t");
+            kensaku.relevance.ClassScore score = scores.stream().filter(c -> c.name().equals(floor[0])).findFirst().orElseThrow();
+            if (score.ndcg() < Double.parseDouble(floor[1]) || score.recall() < Double.parseDouble(floor[2])
+                    || score.mrr() < Double.parseDouble(floor[3])) {
+                failures.add(line + " not met: " + score);
+            }
+        }
+        logger.info("relevance on the cluster:\n{}", report.table());
+        assertEquals(report.table(), List.of(), failures);
+    }
+
     private static List<String> local(Analyzer analyzer, String text) {
         List<String> tokens = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("body", text)) {
