@@ -2,6 +2,7 @@ package kensaku.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.corpus.ArticleReader;
@@ -27,17 +28,17 @@ final class ClusterIndexRun {
                 report = indexer.build(corpus, new ClusterIndexer.Layout(cluster.alias, shards, replicas), progress);
             }
             for (Problem problem : report.failed()) {
-                out.printf("FAILED  %s: %s%n", problem.id(), problem.reason());
+                out.printf(Locale.ROOT, "FAILED  %s: %s%n", problem.id(), problem.reason());
             }
-            out.printf("mode         full (cluster)%n");
-            out.printf("files read   %,d%n", report.filesRead());
-            out.printf("indexed      %,d%n", report.indexed());
-            out.printf("failed       %,d%n", report.failed().size());
-            out.printf("articles     %,d in %s%n", report.documents(), report.index());
-            out.printf("companies    %,d distinct (%s)%n", report.companyMentions().size(), top(report.companyMentions()));
-            out.printf("time         %.2f s%n", report.elapsed().toMillis() / 1000.0);
-            out.printf("throughput   %.1f articles/s%n", report.articlesPerSecond());
-            out.printf("alias        %s → %s (previous: %s; removed: %s)%n", report.alias(), report.index(),
+            out.printf(Locale.ROOT, "mode         full (cluster)%n");
+            out.printf(Locale.ROOT, "files read   %,d%n", report.filesRead());
+            out.printf(Locale.ROOT, "indexed      %,d%n", report.indexed());
+            out.printf(Locale.ROOT, "failed       %,d%n", report.failed().size());
+            out.printf(Locale.ROOT, "articles     %,d in %s%n", report.documents(), report.index());
+            out.printf(Locale.ROOT, "companies    %,d distinct (%s)%n", report.companyMentions().size(), top(report.companyMentions()));
+            out.printf(Locale.ROOT, "time         %.2f s%n", report.elapsed().toMillis() / 1000.0);
+            out.printf(Locale.ROOT, "throughput   %.1f articles/s%n", report.articlesPerSecond());
+            out.printf(Locale.ROOT, "alias        %s → %s (previous: %s; removed: %s)%n", report.alias(), report.index(),
                     report.previous() == null ? "none" : report.previous(),
                     report.removed().isEmpty() ? "none" : String.join(", ", report.removed()));
             return report.failed().isEmpty() ? 0 : 1;

@@ -112,7 +112,7 @@ public final class ServeCommand implements Callable<Integer> {
                     server.close();
                     stopped.countDown();
                 }, "kensaku-shutdown"));
-                System.err.printf("kensaku serving %,d articles from %s (alias %s) on http://%s:%d/%n", info.documents(),
+                System.err.printf(java.util.Locale.ROOT, "kensaku serving %,d articles from %s (alias %s) on http://%s:%d/%n", info.documents(),
                         info.generation(), cluster.alias, host, server.port());
                 stopped.await();
             }
