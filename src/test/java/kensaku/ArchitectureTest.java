@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the package arrows pointing one way: corpus, analysis → index → search → relevance, http → cli. */
+/** Keeps the package arrows pointing one way: corpus, analysis → index → search → relevance, http, opensearch → cli. */
 class ArchitectureTest {
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "corpus", Set.of(),
@@ -24,7 +24,8 @@ class ArchitectureTest {
             "search", Set.of("corpus", "analysis", "index"),
             "relevance", Set.of("search"),
             "http", Set.of("search"),
-            "cli", Set.of("corpus", "analysis", "index", "search", "relevance", "http"));
+            "opensearch", Set.of("corpus", "analysis", "index", "search"),
+            "cli", Set.of("corpus", "analysis", "index", "search", "relevance", "http", "opensearch"));
     private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?kensaku\\.(\\w+)\\.");
     private static final Pattern LUCENE = Pattern.compile("(?m)^import (?:static )?org\\.apache\\.lucene\\.");
 

@@ -32,11 +32,31 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Rebuild from scratch instead of reusing unchanged articles.")
     boolean full;
 
+    @Option(names = "--target", defaultValue = "embedded",
+            description = "embedded: the index folder; opensearch: a new index in the cluster at --url, then the alias moves.")
+    String target;
+
+    @Option(names = "--shards", defaultValue = "2", description = "Primary shards of a cluster index (default: ${DEFAULT-VALUE}).")
+    int shards;
+
+    @Option(names = "--replicas", defaultValue = "1", description = "Replicas of each cluster shard (default: ${DEFAULT-VALUE}).")
+    int replicas;
+
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ClusterOptions cluster;
+
     @Override
     public Integer call() {
+        if ("opensearch".equals(target)) {
+            return ClusterIndexRun.run(corpus, common, cluster, shards, replicas, System.out, System.err);
+        }
+        if (!"embedded".equals(target)) {
+            System.err.println("--target must be embedded or opensearch, not " + target);
+            return 2;
+        }
         return run(corpus, common, threads == null ? Runtime.getRuntime().availableProcessors() : threads, full,
                 System.out, System.err);
     }

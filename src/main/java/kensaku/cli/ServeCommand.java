@@ -11,7 +11,11 @@ import kensaku.index.IndexDirectory;
 import kensaku.index.Schema;
 import kensaku.http.SearchServer;
 import kensaku.http.ServerConfig;
+import java.io.IOException;
+import kensaku.opensearch.ClusterClient;
+import kensaku.opensearch.OpenSearchBackend;
 import kensaku.search.IncompatibleIndexException;
+import kensaku.search.IndexInfo;
 import kensaku.search.LiveIndex;
 import kensaku.search.SearchService;
 import picocli.CommandLine.Command;
@@ -38,11 +42,25 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How often to look for a new index generation.")
     long pollMillis;
 
+    @Option(names = "--backend", defaultValue = "embedded",
+            description = "embedded: the index folder (built from --corpus if missing); opensearch: the cluster at --url.")
+    String backend;
+
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ClusterOptions cluster;
+
     @Override
     public Integer call() throws Exception {
+        if ("opensearch".equals(backend)) {
+            return serveCluster();
+        }
+        if (!"embedded".equals(backend)) {
+            System.err.println("--backend must be embedded or opensearch, not " + backend);
+            return 2;
+        }
         IndexDirectory directory = new IndexDirectory(common.index);
         if (directory.live().isEmpty()) {
             System.err.println("no index at " + directory.root() + "; indexing " + corpus + " first");
@@ -70,6 +88,34 @@ public final class ServeCommand implements Callable<Integer> {
             }, "kensaku-shutdown"));
             System.err.printf("kensaku serving %,d articles on http://%s:%d/%n", index.info().documents(), host, server.port());
             stopped.await();
+        }
+        return 0;
+    }
+
+    /** Serves from the cluster; the index there is built and switched by {@code index --target opensearch}. */
+    private int serveCluster() throws Exception {
+        CompanyGazetteer gazetteer = common.gazetteer();
+        Schema schema = new Schema(common.zone);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(gazetteer);
+             ClusterClient client = cluster.client()) {
+            OpenSearchBackend search = new OpenSearchBackend(client, cluster.alias, schema, analyzers, gazetteer);
+            IndexInfo info;
+            try {
+                info = search.checkCompatible();
+            } catch (IOException e) {
+                System.err.println("cannot serve from the cluster: " + e.getMessage());
+                return 2;
+            }
+            try (SearchServer server = new SearchServer(search, new ServerConfig(host, port, corsOrigins)).start()) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    server.close();
+                    stopped.countDown();
+                }, "kensaku-shutdown"));
+                System.err.printf(java.util.Locale.ROOT, "kensaku serving %,d articles from %s (alias %s) on http://%s:%d/%n", info.documents(),
+                        info.generation(), cluster.alias, host, server.port());
+                stopped.await();
+            }
         }
         return 0;
     }

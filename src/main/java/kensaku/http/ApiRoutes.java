@@ -11,7 +11,7 @@ import kensaku.search.ArticleView;
 import kensaku.search.BadRequestException;
 import kensaku.search.Hit;
 import kensaku.search.IndexInfo;
-import kensaku.search.SearchService;
+import kensaku.search.SearchBackend;
 import kensaku.search.Suggestion;
 
 /** The JSON API under /api, plus the OpenAPI document. */
@@ -19,9 +19,9 @@ final class ApiRoutes {
     static final int MAX_SUGGESTIONS = 20;
     static final int DEFAULT_RELATED = 5;
 
-    private final SearchService service;
+    private final SearchBackend service;
 
-    ApiRoutes(SearchService service) {
+    ApiRoutes(SearchBackend service) {
         this.service = service;
     }
 
@@ -73,7 +73,7 @@ final class ApiRoutes {
         ctx.json(Map.of("suggestions", suggestions));
     }
 
-    private void health(Context ctx) {
+    private void health(Context ctx) throws IOException {
         IndexInfo info = service.info();
         Map<String, Object> health = new LinkedHashMap<>();
         health.put("status", "ok");

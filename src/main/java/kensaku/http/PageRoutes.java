@@ -11,7 +11,7 @@ import kensaku.search.BadRequestException;
 import kensaku.search.Hit;
 import kensaku.search.SearchRequest;
 import kensaku.search.SearchResponse;
-import kensaku.search.SearchService;
+import kensaku.search.SearchBackend;
 
 /**
  * The Japanese search page at "/" and article pages at "/articles/{id}", rendered on the server (so they work
@@ -19,9 +19,9 @@ import kensaku.search.SearchService;
  */
 public final class PageRoutes {
     static final int RELATED_ON_PAGE = 5;
-    private final SearchService service;
+    private final SearchBackend service;
 
-    public PageRoutes(SearchService service) {
+    public PageRoutes(SearchBackend service) {
         this.service = service;
     }
 

@@ -7,7 +7,7 @@ import io.javalin.http.HttpResponseException;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kensaku.search.BadRequestException;
-import kensaku.search.SearchService;
+import kensaku.search.SearchBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +22,12 @@ public final class SearchServer implements AutoCloseable {
 
     private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
 
-    private final SearchService service;
+    private final SearchBackend service;
     private final ServerConfig config;
     private final AtomicBoolean closed = new AtomicBoolean();
     private Javalin app;
 
-    public SearchServer(SearchService service, ServerConfig config) {
+    public SearchServer(SearchBackend service, ServerConfig config) {
         this.service = service;
         this.config = config;
     }

@@ -161,7 +161,7 @@ public final class Indexer {
     }
 
     private ReadResult write(Article article, Path file, IndexWriter writer, BuildTally tally) {
-        Set<String> companies = companiesOf(article);
+        Set<String> companies = companiesOf(gazetteer, article);
         try {
             writer.updateDocument(new Term(Schema.ID, article.id()),
                     schema.facetsConfig().build(schema.toDocument(article, companies)));
@@ -179,8 +179,8 @@ public final class Indexer {
         return new ReadResult.Read(article);
     }
 
-    /** Companies named in the text, plus those that a tag names. */
-    private Set<String> companiesOf(Article article) {
+    /** Companies named in the text, plus those that a tag names; the company facet of every backend. */
+    public static Set<String> companiesOf(CompanyGazetteer gazetteer, Article article) {
         Set<String> companies = new LinkedHashSet<>();
         companies.addAll(gazetteer.companiesIn(article.title()));
         companies.addAll(gazetteer.companiesIn(article.excerpt()));

@@ -143,6 +143,17 @@ public final class Schema {
         return doc;
     }
 
+    /**
+     * Only the highlighted text fields of an article (title and body, each in both views), exactly as
+     * {@link #toDocument} writes them; what a highlighter needs to mark text that lives elsewhere (a cluster).
+     */
+    public Document highlightable(String title, String body) {
+        Document doc = new Document();
+        addText(doc, TITLE, TITLE_BIGRAM, title);
+        addText(doc, BODY, BODY_BIGRAM, body);
+        return doc;
+    }
+
     /** The month facet value ("YYYY-MM") of an instant in the display zone. */
     public String monthOf(Instant instant) {
         return MONTH.format(instant.atZone(zone));

@@ -6,7 +6,7 @@ import java.util.List;
 import kensaku.search.Hit;
 import kensaku.search.SearchRequest;
 import kensaku.search.SearchResponse;
-import kensaku.search.SearchService;
+import kensaku.search.SearchBackend;
 
 /**
  * Runs every judged query through the search service, as a user would type it, and scores the first page. When a
@@ -14,9 +14,10 @@ import kensaku.search.SearchService;
  * the only page the user can act on.
  */
 public final class Evaluator {
-    private final SearchService service;
+    private final SearchBackend service;
 
-    public Evaluator(SearchService service) {
+    /** Any backend: the embedded index, or a cluster (so both can be judged by the same queries). */
+    public Evaluator(SearchBackend service) {
         this.service = service;
     }
 

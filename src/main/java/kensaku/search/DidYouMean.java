@@ -28,12 +28,12 @@ import org.apache.lucene.search.spell.SuggestWord;
  * the seeds write NVIDIA, never エヌビディア, yet エヌビデア should still be corrected to the katakana name (which
  * the query-time synonyms then expand to NVIDIA).
  */
-final class DidYouMean {
+public final class DidYouMean {
     /** A query with this many results or fewer gets a suggestion, if one finds more. */
-    static final int FEW_RESULTS = 2;
+    public static final int FEW_RESULTS = 2;
+    /** Words shorter than this are never corrected. */
+    public static final int MIN_WORD_CHARS = 3;
     private static final List<String> FIELDS = List.of(Schema.BODY, Schema.TITLE);
-
-    private static final int MIN_WORD_LENGTH = 3;
 
     private final Analyzer morphological;
     private final DirectSpellChecker checker = new DirectSpellChecker();
@@ -43,7 +43,7 @@ final class DidYouMean {
     DidYouMean(Analyzer morphological, CompanyGazetteer gazetteer) {
         this.morphological = morphological;
         // Katakana words are short in characters: 3 is enough to correct, say, マイクロソフド.
-        checker.setMinQueryLength(MIN_WORD_LENGTH);
+        checker.setMinQueryLength(MIN_WORD_CHARS);
         this.companyAliases = analysedAliases(morphological, gazetteer);
     }
 
@@ -59,9 +59,7 @@ final class DidYouMean {
                 if (isUnknown(reader, word)) {
                     Optional<String> closest = closest(reader, word);
                     if (closest.isPresent()) {
-                        String typed = query.substring(offset.startOffset(), offset.endOffset());
-                        replacements.add(new Replacement(offset.startOffset(), offset.endOffset(),
-                                inCaseOf(typed, closest.get())));
+                        replacements.add(new Replacement(offset.startOffset(), offset.endOffset(), closest.get()));
                     }
                 }
             }
@@ -70,7 +68,18 @@ final class DidYouMean {
         return replacements.isEmpty() ? Optional.empty() : Optional.of(applied(query, replacements));
     }
 
-    private record Replacement(int start, int end, String text) {}
+    /** An indexed word to put in place of the query's characters [start, end). */
+    public record Replacement(int start, int end, String text) {}
+
+    /** The query with each replacement made, in the case the user typed (Bedrok → Bedrock, BEDROK → BEDROCK). */
+    public static String applied(String query, List<Replacement> replacements) {
+        StringBuilder corrected = new StringBuilder(query);
+        for (int i = replacements.size() - 1; i >= 0; i--) {
+            Replacement r = replacements.get(i);
+            corrected.replace(r.start(), r.end(), inCaseOf(query.substring(r.start(), r.end()), r.text()));
+        }
+        return corrected.toString();
+    }
 
     private static boolean isUnknown(IndexReader reader, String word) throws IOException {
         for (String field : FIELDS) {
@@ -95,10 +104,10 @@ final class DidYouMean {
     /** The company alias fewest edits away (at most 1 for a three-letter word, 2 for longer ones). */
     private Optional<String> closestAlias(String word) {
         int length = word.codePointCount(0, word.length());
-        if (length < MIN_WORD_LENGTH) {
+        if (length < MIN_WORD_CHARS) {
             return Optional.empty();
         }
-        int allowed = length == MIN_WORD_LENGTH ? 1 : 2;
+        int allowed = length == MIN_WORD_CHARS ? 1 : 2;
         String best = null;
         int bestDistance = allowed + 1;
         for (Map.Entry<String, String> alias : companyAliases.entrySet()) {
@@ -151,12 +160,4 @@ final class DidYouMean {
         return suggestion;
     }
 
-    private static String applied(String query, List<Replacement> replacements) {
-        StringBuilder corrected = new StringBuilder(query);
-        for (int i = replacements.size() - 1; i >= 0; i--) {
-            Replacement r = replacements.get(i);
-            corrected.replace(r.start(), r.end(), r.text());
-        }
-        return corrected.toString();
-    }
 }

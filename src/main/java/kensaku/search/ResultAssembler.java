@@ -116,7 +116,7 @@ final class ResultAssembler {
         return Float.isNaN(doc.score) ? 0f : doc.score;
     }
 
-    private static String nonEmpty(String html, String fallback) {
+    static String nonEmpty(String html, String fallback) {
         return html == null || html.isEmpty() ? fallback : html;
     }
 }

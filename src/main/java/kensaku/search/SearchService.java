@@ -22,7 +22,7 @@ import org.apache.lucene.search.TopDocs;
  * snapshot of the index for its whole duration, so a reindex switching underneath never mixes two indexes in
  * one answer.
  */
-public final class SearchService {
+public final class SearchService implements SearchBackend {
     private final LiveIndex index;
     private final Schema schema;
     private final CompanyGazetteer gazetteer;
@@ -45,6 +45,7 @@ public final class SearchService {
         this.related = new RelatedArticles(analyzers.morphological());
     }
 
+    @Override
     public SearchResponse search(SearchRequest request) throws IOException {
         long start = System.nanoTime();
         SortOrder order = request.hasQuery() ? request.sort() : defaultBrowseOrder(request.sort());
@@ -73,6 +74,7 @@ public final class SearchService {
         }
     }
 
+    @Override
     public Optional<ArticleView> article(String id) throws IOException {
         IndexSnapshot snapshot = index.acquire();
         try {
@@ -88,10 +90,9 @@ public final class SearchService {
     }
 
     /** Articles like the given one, best first, itself excluded; empty when there is no article with that id. */
+    @Override
     public Optional<List<Hit>> related(String id, int size) throws IOException {
-        if (size < 1 || size > RelatedArticles.MAX_SIZE) {
-            throw new BadRequestException("size", "invalid_size", "size must be between 1 and " + RelatedArticles.MAX_SIZE);
-        }
+        SearchBackend.checkRelatedSize(size);
         IndexSnapshot snapshot = index.acquire();
         try {
             IndexSearcher searcher = snapshot.searcher();
@@ -108,6 +109,7 @@ public final class SearchService {
         }
     }
 
+    @Override
     public List<Suggestion> suggest(String prefix, int limit) throws IOException {
         IndexSnapshot snapshot = index.acquire();
         try {
@@ -117,6 +119,7 @@ public final class SearchService {
         }
     }
 
+    @Override
     public IndexInfo info() {
         return index.info();
     }

@@ -15,15 +15,15 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * compound without particles (生成AI, 大規模言語モデル) stays one run and keeps matching only as a phrase.
  * Uses the index-side morphological analyzer, whose stop filters leave a position gap where they remove a word.
  */
-final class WordRuns {
+public final class WordRuns {
     private final Analyzer morphological;
 
-    WordRuns(Analyzer morphological) {
+    public WordRuns(Analyzer morphological) {
         this.morphological = morphological;
     }
 
     /** The runs of the text between removed words, as substrings of the text; one run when nothing was removed. */
-    List<String> of(String text) {
+    public List<String> of(String text) {
         List<String> runs = new ArrayList<>();
         try (TokenStream stream = morphological.tokenStream("", text)) {
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);

@@ -1,0 +1,136 @@
+package kensaku.opensearch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kensaku.corpus.Article;
+import kensaku.index.Schema;
+import kensaku.search.KanaNormalizer;
+
+/**
+ * The cluster index generated from {@link Schema}: the same field names, the same two analysed views of each
+ * text (kensaku's analyzers, registered by {@link KensakuAnalysisPlugin}), the same facet values. Facet fields are
+ * keywords (terms aggregations); the month histogram is a date histogram in the display zone at query time.
+ */
+public final class ClusterSchema {
+    public static final String MORPHOLOGICAL = "kensaku_ja";
+    public static final String MORPHOLOGICAL_QUERY = "kensaku_ja_query";
+    public static final String BIGRAM = "kensaku_bigram";
+
+    /** Folded title (see {@link KanaNormalizer}) for prefix suggestions, and the title as typed to sort them. */
+    public static final String TITLE_PREFIX = "title_prefix";
+    public static final String TITLE_KEY = "title_key";
+    public static final String TAGS = "tags";
+    public static final String CATEGORIES = "categories";
+    public static final String COMPANIES = "companies";
+    public static final String AUTHOR = "author";
+
+    static final String META_SCHEMA_VERSION = "schema_version";
+    static final String META_BUILT_AT = "built_at";
+    static final String META_ZONE = "zone";
+
+    private static final Map<String, String> BIGRAM_OF = Map.of(
+            Schema.TITLE, Schema.TITLE_BIGRAM, Schema.EXCERPT, Schema.EXCERPT_BIGRAM, Schema.BODY, Schema.BODY_BIGRAM);
+
+    private final Schema schema;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ClusterSchema(Schema schema) {
+        this.schema = schema;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    /** Settings and mappings for a new index generation; refresh is off until the build ends. */
+    ObjectNode createIndexBody(int shards, int replicas, Instant builtAt) {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode index = body.putObject("settings").putObject("index");
+        index.put("number_of_shards", shards);
+        index.put("number_of_replicas", replicas);
+        index.put("refresh_interval", "-1");
+        // News articles run to 60 KB; highlighting happens in kensaku, but keep the limit clear of whole bodies.
+        index.put("highlight.max_analyzed_offset", 1_000_000);
+        ObjectNode mappings = body.putObject("mappings");
+        mappings.put("dynamic", "strict");
+        ObjectNode meta = mappings.putObject("_meta");
+        meta.put(META_SCHEMA_VERSION, Schema.VERSION);
+        meta.put(META_BUILT_AT, builtAt.toString());
+        meta.put(META_ZONE, schema.zone().getId());
+        ObjectNode properties = mappings.putObject("properties");
+        keyword(properties, Schema.ID);
+        properties.putObject(Schema.CONTENT_HASH).put("type", "keyword").put("index", false).put("doc_values", false);
+        BIGRAM_OF.forEach((field, bigram) -> {
+            ObjectNode text = properties.putObject(field);
+            text.put("type", "text").put("analyzer", MORPHOLOGICAL).put("search_analyzer", MORPHOLOGICAL_QUERY);
+            text.putArray("copy_to").add(bigram);
+            properties.putObject(bigram).put("type", "text").put("analyzer", BIGRAM);
+        });
+        properties.putObject(Schema.LABELS).put("type", "text").put("analyzer", MORPHOLOGICAL)
+                .put("search_analyzer", MORPHOLOGICAL_QUERY);
+        properties.putObject(Schema.BODY_HTML).put("type", "text").put("index", false);
+        properties.putObject(Schema.DATE).put("type", "date").put("format", "epoch_millis");
+        for (String facet : List.of(Schema.FACET_COMPANY, Schema.FACET_TAG, Schema.FACET_CATEGORY, Schema.FACET_AUTHOR)) {
+            keyword(properties, facet);
+        }
+        // Display copies in the order the article gives them (a keyword field's doc values are sorted).
+        for (String stored : List.of(TAGS, CATEGORIES, COMPANIES, AUTHOR)) {
+            properties.putObject(stored).put("type", "keyword").put("index", false).put("doc_values", false);
+        }
+        properties.putObject(TITLE_PREFIX).put("type", "keyword").put("ignore_above", 1_000);
+        properties.putObject(TITLE_KEY).put("type", "keyword").put("ignore_above", 1_000);
+        return body;
+    }
+
+    /** One article as a cluster document; the values are those {@link Schema#toDocument} indexes. */
+    ObjectNode document(Article article, Set<String> companies) {
+        ObjectNode doc = json.createObjectNode();
+        doc.put(Schema.ID, article.id());
+        doc.put(Schema.CONTENT_HASH, article.contentHash());
+        doc.put(Schema.TITLE, article.title());
+        doc.put(Schema.EXCERPT, article.excerpt());
+        doc.put(Schema.BODY, article.bodyText());
+        doc.put(Schema.BODY_HTML, article.bodyHtml());
+        StringBuilder labels = new StringBuilder();
+        article.tags().forEach(tag -> labels.append(tag).append('\n'));
+        companies.forEach(company -> labels.append(company).append('\n'));
+        doc.put(Schema.LABELS, labels.toString());
+        List<String> tags = nonBlank(article.tags());
+        List<String> categories = nonBlank(article.categories());
+        List<String> companyList = nonBlank(List.copyOf(companies));
+        values(doc, Schema.FACET_TAG, tags);
+        values(doc, TAGS, tags);
+        values(doc, Schema.FACET_CATEGORY, categories);
+        values(doc, CATEGORIES, categories);
+        values(doc, Schema.FACET_COMPANY, companyList);
+        values(doc, COMPANIES, companyList);
+        if (!article.author().isBlank()) {
+            doc.put(Schema.FACET_AUTHOR, article.author());
+            doc.put(AUTHOR, article.author());
+        }
+        if (article.date() != null) {
+            doc.put(Schema.DATE, article.date().toEpochMilli());
+        }
+        doc.put(TITLE_PREFIX, KanaNormalizer.fold(article.title()));
+        doc.put(TITLE_KEY, article.title());
+        return doc;
+    }
+
+    private static void keyword(ObjectNode properties, String field) {
+        properties.putObject(field).put("type", "keyword");
+    }
+
+    private static void values(ObjectNode doc, String field, List<String> values) {
+        ArrayNode array = doc.putArray(field);
+        values.forEach(array::add);
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        return values.stream().filter(value -> !value.isBlank()).toList();
+    }
+}

@@ -1,0 +1,348 @@
+package kensaku.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import kensaku.analysis.CompanyGazetteer;
+import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.index.Schema;
+import kensaku.search.ArticleView;
+import kensaku.search.DidYouMean;
+import kensaku.search.FacetCount;
+import kensaku.search.Hit;
+import kensaku.search.IncompatibleIndexException;
+import kensaku.search.IndexInfo;
+import kensaku.search.KanaNormalizer;
+import kensaku.search.PageHighlighter;
+import kensaku.search.SearchBackend;
+import kensaku.search.SearchRequest;
+import kensaku.search.SearchResponse;
+import kensaku.search.SortOrder;
+import kensaku.search.Suggestion;
+
+/**
+ * Answers the search API from an OpenSearch cluster, through an alias that the cluster reindex switches
+ * atomically. Queries, filters and facet counts run in the cluster; the page's highlights are made by kensaku's
+ * own highlighter ({@link PageHighlighter}) so markup and escaping are those of the embedded index. Relevance
+ * uses {@code dfs_query_then_fetch}, so term statistics are those of the whole index, not of one shard.
+ */
+public final class OpenSearchBackend implements SearchBackend {
+    private static final List<String> KIND_ORDER = List.of("company", "tag", "title");
+    private static final int MAX_SUGGEST_VALUES = 10_000;
+    private static final List<String> HIT_SOURCE = List.of(Schema.ID, Schema.TITLE, Schema.DATE, ClusterSchema.TAGS,
+            ClusterSchema.CATEGORIES, ClusterSchema.COMPANIES, ClusterSchema.AUTHOR, Schema.EXCERPT);
+
+    private final ClusterClient client;
+    private final String alias;
+    private final Schema schema;
+    private final CompanyGazetteer gazetteer;
+    private final ClusterQueries queries;
+    private final PageHighlighter highlighter;
+    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+
+    public OpenSearchBackend(ClusterClient client, String alias, Schema schema, JapaneseAnalyzers analyzers,
+                             CompanyGazetteer gazetteer) {
+        this.client = client;
+        this.alias = alias;
+        this.schema = schema;
+        this.gazetteer = gazetteer;
+        this.queries = new ClusterQueries(analyzers, schema.zone());
+        this.highlighter = new PageHighlighter(schema, analyzers);
+    }
+
+    @Override
+    public SearchResponse search(SearchRequest request) throws IOException {
+        long start = System.nanoTime();
+        SortOrder order = request.hasQuery() ? request.sort() : (request.sort() == SortOrder.RELEVANCE ? SortOrder.DATE : request.sort());
+        // A shard whose copies all failed fails the search: a partial answer would show wrong totals and counts.
+        String params = "?allow_partial_search_results=false"
+                + (order == SortOrder.RELEVANCE ? "&search_type=dfs_query_then_fetch" : "");
+        JsonNode answer = client.post("/" + alias + "/_search" + params, queries.searchBody(request, order));
+        JsonNode found = answer.path("hits").path("hits");
+        List<PageHighlighter.Text> texts = new ArrayList<>();
+        for (JsonNode hit : found) {
+            JsonNode source = hit.path("_source");
+            texts.add(new PageHighlighter.Text(source.path(Schema.TITLE).asText(""),
+                    source.path(Schema.EXCERPT).asText(""), source.path(Schema.BODY).asText("")));
+        }
+        List<PageHighlighter.Marked> marked = highlighter.highlight(request.query(), texts);
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            hits.add(hit(found.get(i), marked.get(i)));
+        }
+        JsonNode aggs = answer.path("aggregations");
+        Map<String, List<FacetCount>> facets = Map.of(
+                Schema.FACET_COMPANY, counts(aggs.path(Schema.FACET_COMPANY), Schema.FACET_COMPANY, request.companies()),
+                Schema.FACET_TAG, counts(aggs.path(Schema.FACET_TAG), Schema.FACET_TAG, request.tags()),
+                Schema.FACET_CATEGORY, counts(aggs.path(Schema.FACET_CATEGORY), Schema.FACET_CATEGORY, request.categories()),
+                Schema.FACET_MONTH, counts(aggs.path(Schema.FACET_MONTH), Schema.FACET_MONTH, List.of()));
+        long total = answer.path("hits").path("total").path("value").asLong();
+        String correction = correction(request, total);
+        long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        return new SearchResponse(total, tookMillis, answer.path("timed_out").asBoolean(false), request.page(),
+                request.size(), hits, facets, correction);
+    }
+
+    /**
+     * As the embedded index: when the query found few articles, each word no title or body holds is replaced by
+     * the closest indexed word, and the correction is offered only if it finds more under the same filters.
+     * The term suggester works per shard, so a suggested replacement is kept only for a word the whole index lacks.
+     */
+    private String correction(SearchRequest request, long total) throws IOException {
+        if (!request.hasQuery() || total > DidYouMean.FEW_RESULTS) {
+            return null;
+        }
+        JsonNode suggest = client.post("/" + alias + "/_search",
+                queries.suggestBody(request.query(), DidYouMean.MIN_WORD_CHARS)).path("suggest");
+        JsonNode body = suggest.path(Schema.BODY);
+        JsonNode title = suggest.path(Schema.TITLE);
+        List<DidYouMean.Replacement> replacements = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            JsonNode entry = body.get(i);
+            JsonNode options = entry.path("options");
+            if (options.isEmpty() && i < title.size()) {
+                options = title.get(i).path("options");
+            }
+            if (options.isEmpty()) {
+                continue;
+            }
+            String word = entry.path("text").asText();
+            if (client.post("/" + alias + "/_count", queries.knownWordBody(word)).path("count").asLong() > 0) {
+                continue;
+            }
+            int offset = entry.path("offset").asInt();
+            replacements.add(new DidYouMean.Replacement(offset, offset + entry.path("length").asInt(),
+                    options.get(0).path("text").asText()));
+        }
+        if (replacements.isEmpty()) {
+            return null;
+        }
+        String corrected = DidYouMean.applied(request.query(), replacements);
+        if (corrected.equals(request.query())) {
+            return null;
+        }
+        long found = client.post("/" + alias + "/_count", queries.countBody(request, corrected)).path("count").asLong();
+        return found > total ? corrected : null;
+    }
+
+    @Override
+    public Optional<ArticleView> article(String id) throws IOException {
+        Optional<JsonNode> found = byId(id, null);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode source = found.get().path("_source");
+        return Optional.of(new ArticleView(id, source.path(Schema.TITLE).asText(""), dateOf(source),
+                strings(source, ClusterSchema.TAGS), strings(source, ClusterSchema.CATEGORIES),
+                strings(source, ClusterSchema.COMPANIES), source.path(ClusterSchema.AUTHOR).asText(""),
+                source.path(Schema.EXCERPT).asText(""), source.path(Schema.BODY).asText(""),
+                source.path(Schema.BODY_HTML).asText("")));
+    }
+
+    /**
+     * More like this over the morphological title, excerpt and body with the embedded index's settings; document
+     * frequencies are those of each shard, so the order can differ slightly from the embedded index.
+     */
+    @Override
+    public Optional<List<Hit>> related(String id, int size) throws IOException {
+        SearchBackend.checkRelatedSize(size);
+        Optional<JsonNode> found = byId(id, List.of(Schema.ID));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        long documents = client.get("/" + alias + "/_count").path("count").asLong();
+        ObjectNode body = nodes.objectNode();
+        body.put("size", size);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        ObjectNode like = bool.withArray("must").addObject().putObject("more_like_this");
+        ArrayNode fields = like.putArray("fields");
+        List.of(Schema.TITLE, Schema.EXCERPT, Schema.BODY).forEach(fields::add);
+        like.putArray("like").addObject().put("_index", found.get().path("_index").asText())
+                .put("_id", found.get().path("_id").asText());
+        like.put("analyzer", ClusterSchema.MORPHOLOGICAL).put("min_term_freq", 1).put("min_doc_freq", 2)
+                .put("min_word_length", 2).put("max_doc_freq", (int) (40 * documents / 100)).put("max_query_terms", 30)
+                .put("boost_terms", 1).put("minimum_should_match", 1).put("include", false);
+        bool.withArray("must_not").addObject().putObject("term").put(Schema.ID, id);
+        sourceOf(body, HIT_SOURCE);
+        List<Hit> hits = new ArrayList<>();
+        for (JsonNode hit : client.post("/" + alias + "/_search", body).path("hits").path("hits")) {
+            JsonNode source = hit.path("_source");
+            hits.add(hit(hit, PageHighlighter.unmarked(new PageHighlighter.Text(source.path(Schema.TITLE).asText(""),
+                    source.path(Schema.EXCERPT).asText(""), ""))));
+        }
+        return Optional.of(hits);
+    }
+
+    /**
+     * Companies (by any alias), tags and titles starting with the folded prefix; companies first, then tags, then
+     * titles, each by how many articles carry them, as the embedded suggester ranks them.
+     */
+    @Override
+    public List<Suggestion> suggest(String prefix, int limit) throws IOException {
+        String folded = KanaNormalizer.fold(prefix);
+        if (folded.isEmpty()) {
+            return List.of();
+        }
+        ObjectNode body = nodes.objectNode();
+        body.put("size", limit);
+        body.putObject("query").putObject("prefix").putObject(ClusterSchema.TITLE_PREFIX).put("value", folded);
+        body.putArray("sort").addObject().put(ClusterSchema.TITLE_KEY, "asc");
+        sourceOf(body, List.of(Schema.ID, Schema.TITLE));
+        ObjectNode all = body.putObject("aggs").putObject("all");
+        all.putObject("global");
+        ObjectNode counts = all.putObject("aggs");
+        for (String dim : List.of(Schema.FACET_COMPANY, Schema.FACET_TAG)) {
+            counts.putObject(dim).putObject("terms").put("field", dim).put("size", MAX_SUGGEST_VALUES);
+        }
+        JsonNode answer = client.post("/" + alias + "/_search", body);
+        record Candidate(Suggestion suggestion, long weight) {}
+        List<Candidate> candidates = new ArrayList<>();
+        Map<String, Long> companyCounts = buckets(answer.path("aggregations").path("all").path(Schema.FACET_COMPANY));
+        for (CompanyGazetteer.Company company : gazetteer.companies()) {
+            Long count = companyCounts.get(company.canonical());
+            List<String> names = new ArrayList<>(company.aliases());
+            names.add(company.canonical());
+            if (count != null && names.stream().anyMatch(name -> startsWith(name, folded))) {
+                candidates.add(new Candidate(new Suggestion(company.canonical(), "company", company.canonical(), null), count));
+            }
+        }
+        buckets(answer.path("aggregations").path("all").path(Schema.FACET_TAG)).forEach((tag, count) -> {
+            if (startsWith(tag, folded)) {
+                candidates.add(new Candidate(new Suggestion(tag, "tag", tag, null), count));
+            }
+        });
+        for (JsonNode hit : answer.path("hits").path("hits")) {
+            String title = hit.path("_source").path(Schema.TITLE).asText("");
+            candidates.add(new Candidate(new Suggestion(title, "title", title, hit.path("_source").path(Schema.ID).asText()), 1));
+        }
+        return candidates.stream()
+                .sorted(Comparator.comparingInt((Candidate c) -> KIND_ORDER.indexOf(c.suggestion().kind()))
+                        .thenComparing(Comparator.comparingLong(Candidate::weight).reversed())
+                        .thenComparing(c -> c.suggestion().text()))
+                .limit(limit)
+                .map(Candidate::suggestion)
+                .toList();
+    }
+
+    /** The index behind the alias, its article count and the schema it was built with. */
+    @Override
+    public IndexInfo info() throws IOException {
+        JsonNode indexes = client.getOrNull("/" + alias);
+        if (indexes == null || !indexes.fields().hasNext()) {
+            throw new IOException("the cluster has no index '" + alias + "'; run: kensaku index --target opensearch");
+        }
+        Map.Entry<String, JsonNode> index = indexes.fields().next();
+        JsonNode meta = index.getValue().path("mappings").path("_meta");
+        long documents = client.get("/" + alias + "/_count").path("count").asLong();
+        return new IndexInfo(index.getKey(), (int) documents, meta.path(ClusterSchema.META_SCHEMA_VERSION).asInt(-1),
+                meta.path(ClusterSchema.META_BUILT_AT).asText(""), meta.path(ClusterSchema.META_ZONE).asText(""));
+    }
+
+    /** Refuses an index built by another schema version of kensaku, as the embedded index does. */
+    public IndexInfo checkCompatible() throws IOException {
+        IndexInfo info = info();
+        if (info.schemaVersion() != Schema.VERSION) {
+            throw new IncompatibleIndexException("the cluster index " + info.generation() + " was built with schema "
+                    + info.schemaVersion() + ", this kensaku reads schema " + Schema.VERSION
+                    + "; reindex with: kensaku index --target opensearch");
+        }
+        return info;
+    }
+
+    private Optional<JsonNode> byId(String id, List<String> source) throws IOException {
+        ObjectNode body = nodes.objectNode();
+        body.put("size", 1);
+        body.putObject("query").putObject("term").put(Schema.ID, id);
+        if (source != null) {
+            sourceOf(body, source);
+        }
+        JsonNode hits = client.post("/" + alias + "/_search", body).path("hits").path("hits");
+        return hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0));
+    }
+
+    private Hit hit(JsonNode hit, PageHighlighter.Marked marked) {
+        JsonNode source = hit.path("_source");
+        JsonNode score = hit.path("_score");
+        return new Hit(source.path(Schema.ID).asText(), source.path(Schema.TITLE).asText(""), marked.titleHtml(),
+                dateOf(source), strings(source, ClusterSchema.TAGS), strings(source, ClusterSchema.CATEGORIES),
+                strings(source, ClusterSchema.COMPANIES), source.path(ClusterSchema.AUTHOR).asText(""),
+                source.path(Schema.EXCERPT).asText(""), marked.snippetHtml(),
+                score.isNumber() ? (float) score.asDouble() : 0f);
+    }
+
+    /** As {@code ResultAssembler.counts}: by count then value, cut to the limit, selected values always listed. */
+    private static List<FacetCount> counts(JsonNode sideways, String dim, List<String> selected) {
+        List<FacetCount> counts = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonNode bucket : sideways.path("counts").path("buckets")) {
+            String value = bucket.has("key_as_string") ? bucket.path("key_as_string").asText() : bucket.path("key").asText();
+            counts.add(new FacetCount(value, bucket.path("doc_count").asLong()));
+            seen.add(value);
+        }
+        Map<String, Long> selectedCounts = buckets(sideways.path(ClusterQueries.SELECTED));
+        for (String value : selected) {
+            if (seen.add(value)) {
+                counts.add(new FacetCount(value, selectedCounts.getOrDefault(value, 0L)));
+            }
+        }
+        counts.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value));
+        int limit = ClusterQueries.FACET_LIMITS.get(dim);
+        if (counts.size() <= limit) {
+            return counts;
+        }
+        List<FacetCount> cut = new ArrayList<>(counts.subList(0, limit));
+        counts.subList(limit, counts.size()).stream().filter(c -> selected.contains(c.value())).forEach(cut::add);
+        return cut;
+    }
+
+    private static Map<String, Long> buckets(JsonNode terms) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (JsonNode bucket : terms.path("buckets")) {
+            counts.put(bucket.path("key").asText(), bucket.path("doc_count").asLong());
+        }
+        return counts;
+    }
+
+    private String dateOf(JsonNode source) {
+        JsonNode millis = source.path(Schema.DATE);
+        if (!millis.isNumber() && !millis.isTextual()) {
+            return null;
+        }
+        Instant instant = Instant.ofEpochMilli(millis.asLong());
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(schema.zone()).toOffsetDateTime());
+    }
+
+    private static List<String> strings(JsonNode source, String field) {
+        List<String> values = new ArrayList<>();
+        JsonNode node = source.path(field);
+        if (node.isArray()) {
+            node.forEach(value -> values.add(value.asText()));
+        } else if (node.isTextual()) {
+            values.add(node.asText());
+        }
+        return values;
+    }
+
+    private static boolean startsWith(String name, String foldedPrefix) {
+        String folded = KanaNormalizer.fold(name);
+        return !folded.isEmpty() && folded.startsWith(foldedPrefix);
+    }
+
+    private static void sourceOf(ObjectNode body, List<String> fields) {
+        ArrayNode source = body.putArray("_source");
+        fields.forEach(source::add);
+    }
+}

@@ -1,0 +1,34 @@
+package kensaku.search;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the HTTP API and the page ask of a search engine: searches with facets, one article, related articles,
+ * suggestions and health. The embedded Lucene index ({@link SearchService}) is the default; a cluster backend
+ * answers the same calls with the same records, which carry no Lucene or cluster types.
+ */
+public interface SearchBackend {
+    /** Most related articles one call may ask for. */
+    int MAX_RELATED = RelatedArticles.MAX_SIZE;
+
+    SearchResponse search(SearchRequest request) throws IOException;
+
+    Optional<ArticleView> article(String id) throws IOException;
+
+    /** Articles like the given one, best first, itself excluded; empty when there is no article with that id. */
+    Optional<List<Hit>> related(String id, int size) throws IOException;
+
+    List<Suggestion> suggest(String prefix, int limit) throws IOException;
+
+    /** What is being served; fails when the backend cannot be reached. */
+    IndexInfo info() throws IOException;
+
+    /** The same 400 for every backend. */
+    static void checkRelatedSize(int size) {
+        if (size < 1 || size > MAX_RELATED) {
+            throw new BadRequestException("size", "invalid_size", "size must be between 1 and " + MAX_RELATED);
+        }
+    }
+}
