@@ -57,7 +57,7 @@ import org.opensearch.transport.Netty4ModulePlugin;
  * concurrent queries fails no request.
  *
  * <p>Runs in its own surefire execution whose JVM drops root (OpenSearch refuses to run as root); see pom.xml.
- * Tests that find no index (the test framework may wipe indexes between tests) reindex the 7 articles first.
+ * Tests that need the 7 test articles reindex them when they find no index (the framework may wipe indexes).
  */
 @ClusterScope(scope = Scope.SUITE, numDataNodes = 3, numClientNodes = 0, supportsDedicatedMasters = false)
 public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
@@ -113,6 +113,10 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
             embeddedIndex = new LiveIndex(new IndexDirectory(index), schema, Duration.ofHours(1));
             embedded = new SearchService(embeddedIndex, schema, analyzers, gazetteer);
         }
+    }
+
+    /** The 7 test articles under the alias; the test framework may wipe indexes between tests. */
+    private static void fixtureIndex() throws IOException {
         if (client.getOrNull("/_alias/" + ALIAS) == null) {
             reindex();
         }
@@ -159,16 +163,18 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
         return "http://127.0.0.1:" + server.port();
     }
 
-    public void testTheClusterHasTwoShardsWithAReplicaOnThreeNodes() throws Exception {
+    /**
+     * The index is 2 shards with a replica each over 3 nodes, and every analysis test string gives the same terms,
+     * offsets, positions and lengths in the cluster.
+     */
+    public void testTheClusterAnalysesExactlyAsTheEmbeddedIndex() throws Exception {
+        fixtureIndex();
         JsonNode health = client.get("/_cluster/health/" + ALIAS + "?wait_for_status=green&timeout=30s");
         assertEquals("green", health.path("status").asText());
         assertEquals(3, health.path("number_of_nodes").asInt());
         assertEquals(2, health.path("active_primary_shards").asInt());
         assertEquals(4, health.path("active_shards").asInt());
-    }
 
-    /** Every analysis test string gives the same terms, offsets, positions and lengths in the cluster. */
-    public void testTheClusterAnalysesExactlyAsTheEmbeddedIndex() throws Exception {
         Map<String, Analyzer> chains = Map.of(ClusterSchema.MORPHOLOGICAL, analyzers.morphological(),
                 ClusterSchema.MORPHOLOGICAL_QUERY, analyzers.morphologicalQuery(), ClusterSchema.BIGRAM, analyzers.bigram());
         ObjectMapper json = new ObjectMapper();
@@ -190,6 +196,7 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
     }
 
     public void testTheApiContractHoldsOnTheCluster() throws Exception {
+        fixtureIndex();
         List<String> failures = new ArrayList<>();
         try (ApiContract contract = new ApiContract(base())) {
             for (Map.Entry<String, ApiContract.Check> check : contract.checks().entrySet()) {
@@ -205,6 +212,7 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
 
     /** Totals, every facet count, the hits, their highlights and did-you-mean equal the embedded index's. */
     public void testTheClusterAnswersAsTheEmbeddedIndex() throws Exception {
+        fixtureIndex();
         List<SearchRequest> requests = new ArrayList<>();
         for (String q : List.of("", "エヌビディア", "生成AI", "アマゾンの投資", "\"基盤モデル\"", "AWS OR Toyota",
                 "投資 -Amazon", "サーバー", "罠", "1,250億ドル", "Bedrok", "エヌビデア", "マイクロソフド")) {
@@ -245,6 +253,7 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
 
     /** One node stops: every search is still answered in full from the other copies, then the node comes back. */
     public void testSearchesAreAnsweredWhileANodeIsDown() throws Exception {
+        fixtureIndex();
         SearchRequest request = SearchRequest.of("エヌビディア");
         SearchResponse before = backend.search(request);
         AtomicInteger answered = new AtomicInteger();
@@ -273,6 +282,7 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
 
     /** Reindexing twice while three clients search: the alias moves, no request fails, every answer is complete. */
     public void testTheAliasSwitchFailsNoConcurrentRequest() throws Exception {
+        fixtureIndex();
         String first = backend.info().generation();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger requests = new AtomicInteger();
