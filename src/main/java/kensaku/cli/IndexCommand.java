@@ -3,6 +3,7 @@ package kensaku.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import kensaku.analysis.CompanyGazetteer;
@@ -82,23 +83,23 @@ public final class IndexCommand implements Callable<Integer> {
 
     private static void printSummary(IndexReport report, PrintStream out) {
         for (Problem problem : report.failed()) {
-            out.printf("FAILED  %s: %s%n", problem.id(), problem.reason());
+            out.printf(Locale.ROOT, "FAILED  %s: %s%n", problem.id(), problem.reason());
         }
         for (Problem problem : report.stale()) {
-            out.printf("STALE   %s: %s (its last good version stays searchable)%n", problem.id(), problem.reason());
+            out.printf(Locale.ROOT, "STALE   %s: %s (its last good version stays searchable)%n", problem.id(), problem.reason());
         }
-        out.printf("mode         %s%n", report.incremental() ? "incremental" : "full");
-        out.printf("files read   %,d%n", report.filesRead());
-        out.printf("indexed      %,d (new or changed)%n", report.indexed());
-        out.printf("skipped      %,d (unchanged)%n", report.unchanged());
-        out.printf("deleted      %,d (file removed)%n", report.deleted());
-        out.printf("failed       %,d%n", report.failed().size());
-        out.printf("stale        %,d%n", report.stale().size());
-        out.printf("articles     %,d in the live index%n", report.documents());
-        out.printf("companies    %,d distinct (%s)%n", report.companyMentions().size(), topCompanies(report));
-        out.printf("time         %.2f s%n", report.elapsed().toMillis() / 1000.0);
-        out.printf("throughput   %.1f articles/s, %.2f MB/s%n", report.articlesPerSecond(), report.megabytesPerSecond());
-        out.printf("live index   %s%n", report.generation());
+        out.printf(Locale.ROOT, "mode         %s%n", report.incremental() ? "incremental" : "full");
+        out.printf(Locale.ROOT, "files read   %,d%n", report.filesRead());
+        out.printf(Locale.ROOT, "indexed      %,d (new or changed)%n", report.indexed());
+        out.printf(Locale.ROOT, "skipped      %,d (unchanged)%n", report.unchanged());
+        out.printf(Locale.ROOT, "deleted      %,d (file removed)%n", report.deleted());
+        out.printf(Locale.ROOT, "failed       %,d%n", report.failed().size());
+        out.printf(Locale.ROOT, "stale        %,d%n", report.stale().size());
+        out.printf(Locale.ROOT, "articles     %,d in the live index%n", report.documents());
+        out.printf(Locale.ROOT, "companies    %,d distinct (%s)%n", report.companyMentions().size(), topCompanies(report));
+        out.printf(Locale.ROOT, "time         %.2f s%n", report.elapsed().toMillis() / 1000.0);
+        out.printf(Locale.ROOT, "throughput   %.1f articles/s, %.2f MB/s%n", report.articlesPerSecond(), report.megabytesPerSecond());
+        out.printf(Locale.ROOT, "live index   %s%n", report.generation());
     }
 
     private static String topCompanies(IndexReport report) {

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,7 @@ import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
 import kensaku.search.ArticleView;
+import kensaku.search.CompanyNameCorrection;
 import kensaku.search.DidYouMean;
 import kensaku.search.FacetCount;
 import kensaku.search.Hit;
@@ -27,6 +29,7 @@ import kensaku.search.IncompatibleIndexException;
 import kensaku.search.IndexInfo;
 import kensaku.search.KanaNormalizer;
 import kensaku.search.PageHighlighter;
+import kensaku.search.Romaji;
 import kensaku.search.SearchBackend;
 import kensaku.search.SearchRequest;
 import kensaku.search.SearchResponse;
@@ -51,6 +54,7 @@ public final class OpenSearchBackend implements SearchBackend {
     private final CompanyGazetteer gazetteer;
     private final ClusterQueries queries;
     private final PageHighlighter highlighter;
+    private final CompanyNameCorrection companyNames;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
     public OpenSearchBackend(ClusterClient client, String alias, Schema schema, JapaneseAnalyzers analyzers,
@@ -61,6 +65,7 @@ public final class OpenSearchBackend implements SearchBackend {
         this.gazetteer = gazetteer;
         this.queries = new ClusterQueries(analyzers, schema.zone());
         this.highlighter = new PageHighlighter(schema, analyzers);
+        this.companyNames = new CompanyNameCorrection(analyzers.morphological(), gazetteer);
     }
 
     @Override
@@ -116,16 +121,15 @@ public final class OpenSearchBackend implements SearchBackend {
             if (options.isEmpty() && i < title.size()) {
                 options = title.get(i).path("options");
             }
-            if (options.isEmpty()) {
-                continue;
-            }
             String word = entry.path("text").asText();
-            if (client.post("/" + alias + "/_count", queries.knownWordBody(word)).path("count").asLong() > 0) {
+            Optional<String> closest = options.isEmpty() ? companyNames.closest(word)
+                    : Optional.of(options.get(0).path("text").asText());
+            if (closest.isEmpty()
+                    || client.post("/" + alias + "/_count", queries.knownWordBody(word)).path("count").asLong() > 0) {
                 continue;
             }
             int offset = entry.path("offset").asInt();
-            replacements.add(new DidYouMean.Replacement(offset, offset + entry.path("length").asInt(),
-                    options.get(0).path("text").asText()));
+            replacements.add(new DidYouMean.Replacement(offset, offset + entry.path("length").asInt(), closest.get()));
         }
         if (replacements.isEmpty()) {
             return null;
@@ -196,9 +200,12 @@ public final class OpenSearchBackend implements SearchBackend {
         if (folded.isEmpty()) {
             return List.of();
         }
+        List<String> prefixes = new ArrayList<>(List.of(folded));
+        Romaji.katakana(prefix).forEach(reading -> prefixes.add(KanaNormalizer.fold(reading)));
         ObjectNode body = nodes.objectNode();
         body.put("size", limit);
-        body.putObject("query").putObject("prefix").putObject(ClusterSchema.TITLE_PREFIX).put("value", folded);
+        ArrayNode titlePrefixes = body.putObject("query").putObject("bool").putArray("should");
+        prefixes.forEach(p -> titlePrefixes.addObject().putObject("prefix").putObject(ClusterSchema.TITLE_PREFIX).put("value", p));
         body.putArray("sort").addObject().put(ClusterSchema.TITLE_KEY, "asc");
         sourceOf(body, List.of(Schema.ID, Schema.TITLE));
         ObjectNode all = body.putObject("aggs").putObject("all");
@@ -215,12 +222,16 @@ public final class OpenSearchBackend implements SearchBackend {
             Long count = companyCounts.get(company.canonical());
             List<String> names = new ArrayList<>(company.aliases());
             names.add(company.canonical());
-            if (count != null && names.stream().anyMatch(name -> startsWith(name, folded))) {
+            if (count != null && names.stream().anyMatch(name -> prefixes.stream().anyMatch(p -> startsWith(name, p)))) {
                 candidates.add(new Candidate(new Suggestion(company.canonical(), "company", company.canonical(), null), count));
             }
         }
+        // The tag NVIDIA beside the company NVIDIA would offer the same word twice.
+        Set<String> companiesOffered = new HashSet<>();
+        candidates.forEach(c -> companiesOffered.add(c.suggestion().text().toLowerCase(Locale.ROOT)));
         buckets(answer.path("aggregations").path("all").path(Schema.FACET_TAG)).forEach((tag, count) -> {
-            if (startsWith(tag, folded)) {
+            if (prefixes.stream().anyMatch(p -> startsWith(tag, p))
+                    && !companiesOffered.contains(tag.toLowerCase(Locale.ROOT))) {
                 candidates.add(new Candidate(new Suggestion(tag, "tag", tag, null), count));
             }
         });

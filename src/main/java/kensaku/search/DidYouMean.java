@@ -1,12 +1,9 @@
 package kensaku.search;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
@@ -37,14 +34,13 @@ public final class DidYouMean {
 
     private final Analyzer morphological;
     private final DirectSpellChecker checker = new DirectSpellChecker();
-    /** Analysed form of each one-word company alias → the alias as people write it. */
-    private final Map<String, String> companyAliases;
+    private final CompanyNameCorrection companyNames;
 
     DidYouMean(Analyzer morphological, CompanyGazetteer gazetteer) {
         this.morphological = morphological;
         // Katakana words are short in characters: 3 is enough to correct, say, マイクロソフド.
         checker.setMinQueryLength(MIN_WORD_CHARS);
-        this.companyAliases = analysedAliases(morphological, gazetteer);
+        this.companyNames = new CompanyNameCorrection(morphological, gazetteer);
     }
 
     /** The query with its unknown words corrected, or empty when every word is known or none has a neighbour. */
@@ -98,54 +94,7 @@ public final class DidYouMean {
                 return Optional.of(found[0].string);
             }
         }
-        return closestAlias(word);
-    }
-
-    /** The company alias fewest edits away (at most 1 for a three-letter word, 2 for longer ones). */
-    private Optional<String> closestAlias(String word) {
-        int length = word.codePointCount(0, word.length());
-        if (length < MIN_WORD_CHARS) {
-            return Optional.empty();
-        }
-        int allowed = length == MIN_WORD_CHARS ? 1 : 2;
-        String best = null;
-        int bestDistance = allowed + 1;
-        for (Map.Entry<String, String> alias : companyAliases.entrySet()) {
-            int distance = EditDistance.between(word, alias.getKey(), bestDistance);
-            if (distance < bestDistance) {
-                best = alias.getValue();
-                bestDistance = distance;
-            }
-        }
-        return Optional.ofNullable(best);
-    }
-
-    private static Map<String, String> analysedAliases(Analyzer analyzer, CompanyGazetteer gazetteer) {
-        Map<String, String> aliases = new TreeMap<>();
-        for (CompanyGazetteer.Company company : gazetteer.companies()) {
-            for (String alias : company.aliases()) {
-                List<String> tokens = tokens(analyzer, alias);
-                if (tokens.size() == 1) {
-                    aliases.putIfAbsent(tokens.get(0), alias);
-                }
-            }
-        }
-        return Map.copyOf(aliases);
-    }
-
-    private static List<String> tokens(Analyzer analyzer, String text) {
-        List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(Schema.BODY, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysing a company alias", e);
-        }
-        return tokens;
+        return companyNames.closest(word);
     }
 
     /** Indexed words are lower case; give back Bedrock for Bedrok, BEDROCK for BEDROK. */

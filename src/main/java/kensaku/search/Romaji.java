@@ -11,14 +11,14 @@ import java.util.Set;
  * and toyo finds トヨタ in the suggestions before the IME is even switched on. A trailing consonant that does not
  * make a syllable yet (the b of enub) is left off: the kana typed so far is the prefix.
  */
-final class Romaji {
+public final class Romaji {
     private static final Map<String, String> SYLLABLES = syllables();
     private static final int LONGEST = 3;
 
     private Romaji() {}
 
     /** Katakana readings of a Latin prefix: as typed, and with doubled vowels as ー; empty when it is not romaji. */
-    static List<String> katakana(String typed) {
+    public static List<String> katakana(String typed) {
         String latin = typed.strip().toLowerCase(Locale.ROOT);
         if (latin.isEmpty() || !latin.chars().allMatch(c -> (c >= 'a' && c <= 'z') || c == '-')) {
             return List.of();

@@ -194,6 +194,14 @@ public final class ApiContract implements AutoCloseable {
         assertEquals("NVIDIA", getJson("/api/suggest?q=" + enc("えぬ")).get("suggestions").get(0).get("value").asText());
         assertEquals("Toyota", getJson("/api/suggest?q=" + enc("とよ")).get("suggestions").get(0).get("value").asText());
         assertEquals("Amazon", getJson("/api/suggest?q=ama").get("suggestions").get(0).get("value").asText());
+        assertEquals("NVIDIA", getJson("/api/suggest?q=enubi").get("suggestions").get(0).get("value").asText(), "romaji");
+        assertEquals("Google", getJson("/api/suggest?q=guuguru").get("suggestions").get(0).get("value").asText());
+        JsonNode nvidia = getJson("/api/suggest?q=nvi").get("suggestions");
+        int named = 0;
+        for (JsonNode suggestion : nvidia) {
+            named += suggestion.get("text").asText().equalsIgnoreCase("NVIDIA") ? 1 : 0;
+        }
+        assertEquals(1, named, "the tag NVIDIA is not offered beside the company: " + nvidia);
         JsonNode titles = getJson("/api/suggest?q=aws&size=20").get("suggestions");
         assertTrue(titles.size() >= 1, titles.toString());
         assertEquals(0, getJson("/api/suggest?q=").get("suggestions").size());
@@ -205,6 +213,8 @@ public final class ApiContract implements AutoCloseable {
         assertEquals(0, typo.get("total").asInt());
         assertEquals("Bedrock", typo.get("did_you_mean").asText());
         assertEquals("エヌビディア", getJson("/api/search?q=" + enc("エヌビデア")).get("did_you_mean").asText());
+        // No article writes アンソロピック: the correction comes from the company gazetteer.
+        assertEquals("アンソロピック", getJson("/api/search?q=" + enc("アンソロピク")).get("did_you_mean").asText());
         JsonNode fine = getJson("/api/search?q=Bedrock");
         assertTrue(fine.has("did_you_mean") && fine.get("did_you_mean").isNull(), "always present, null when none");
     }
