@@ -24,7 +24,8 @@ class ArchitectureTest {
             "search", Set.of("corpus", "analysis", "index"),
             "relevance", Set.of("search"),
             "http", Set.of("search"),
-            "cli", Set.of("corpus", "analysis", "index", "search", "relevance", "http"));
+            "bench", Set.of("corpus", "analysis", "index"),
+            "cli", Set.of("corpus", "analysis", "index", "search", "relevance", "http", "bench"));
     private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?kensaku\\.(\\w+)\\.");
     private static final Pattern LUCENE = Pattern.compile("(?m)^import (?:static )?org\\.apache\\.lucene\\.");
 
