@@ -36,7 +36,7 @@ public final class BenchDriver {
     public record Config(Path corpus, Path work, QueryMix mix, List<Integer> clients, Duration warmUp,
                          Duration perLevel, int maxRequestsPerLevel, boolean useGroonga, int groongaThreads,
                          String serverHeap, List<String> serverJvmOptions, ZoneId zone, double changedFraction,
-                         Path java, String classpath) {
+                         Path java, String classpath, boolean reuseIndex) {
         public Config {
             Objects.requireNonNull(corpus);
             Objects.requireNonNull(work);
@@ -106,7 +106,10 @@ public final class BenchDriver {
         }
         log.printf(Locale.ROOT, "corpus %s: %,d files, %,d bytes%n", config.corpus(), files.size(), corpusBytes);
         Path index = config.work().resolve("kensaku-index");
-        Indexing kIndexing = kensakuIndex(config.corpus(), index, true, corpusBytes, "index-full");
+        Indexing kIndexing = config.reuseIndex() && new IndexDirectory(index).live().isPresent()
+                ? new Indexing(files.size(), -1, -1, -1, ProcessStats.folderBytes(new IndexDirectory(index).live().get()),
+                        corpusBytes)
+                : kensakuIndex(config.corpus(), index, true, corpusBytes, "index-full");
         log.printf(Locale.ROOT, "kensaku indexed %,d articles in %.1f s%n", kIndexing.articles(), kIndexing.millis() / 1e3);
         Serving kServing = kensakuServe(index);
         EngineRun kensaku = new EngineRun("kensaku", kIndexing, kServing);

@@ -58,6 +58,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--zone", defaultValue = "Asia/Tokyo", description = "Display zone (default: ${DEFAULT-VALUE}).")
     ZoneId zone;
 
+    @Option(names = "--reuse-index", description = "Serve the index already in --work instead of building it (for profiling; no indexing figures).")
+    boolean reuseIndex;
+
     @Option(names = "--report", description = "Also write the Markdown report to this file.")
     Path report;
 
@@ -69,7 +72,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchDriver.Config config = new BenchDriver.Config(corpus.toAbsolutePath(), work.toAbsolutePath(), mix, clients,
                 Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds), maxRequests, !"off".equals(groonga),
                 groongaThreads, serverHeap, serverJvmOptions, zone, changedPercent / 100.0, java,
-                System.getProperty("java.class.path"));
+                System.getProperty("java.class.path"), reuseIndex);
         BenchDriver.Result result = new BenchDriver(config, System.err).run();
         String markdown = BenchReport.markdown(result);
         System.out.print(markdown);
