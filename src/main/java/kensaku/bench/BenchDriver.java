@@ -36,7 +36,7 @@ public final class BenchDriver {
     public record Config(Path corpus, Path work, QueryMix mix, List<Integer> clients, Duration warmUp,
                          Duration perLevel, int maxRequestsPerLevel, boolean useGroonga, int groongaThreads,
                          String serverHeap, List<String> serverJvmOptions, ZoneId zone, double changedFraction,
-                         Path java, String classpath, boolean reuseIndex) {
+                         Path java, String classpath, boolean reuseIndex, int rounds) {
         public Config {
             Objects.requireNonNull(corpus);
             Objects.requireNonNull(work);
@@ -111,21 +111,38 @@ public final class BenchDriver {
                         corpusBytes)
                 : kensakuIndex(config.corpus(), index, true, corpusBytes, "index-full");
         log.printf(Locale.ROOT, "kensaku indexed %,d articles in %.1f s%n", kIndexing.articles(), kIndexing.millis() / 1e3);
-        Serving kServing = kensakuServe(index);
-        EngineRun kensaku = new EngineRun("kensaku", kIndexing, kServing);
-
         Optional<Path> groonga = config.useGroonga() ? onPath("groonga") : Optional.empty();
-        Optional<EngineRun> groongaRun = Optional.empty();
         String note;
+        Optional<Indexing> gIndexing = Optional.empty();
+        GroongaDatabase database = new GroongaDatabase(groonga.orElse(Path.of("groonga")), config.work().resolve("groonga"));
         if (!config.useGroonga()) {
             note = "Groonga not run (--groonga off).";
         } else if (groonga.isEmpty()) {
             note = "Groonga not run: no `groonga` on the PATH (install groonga-bin and groonga-tokenizer-mecab).";
         } else {
             note = "Groonga: " + groongaVersion(groonga.get());
-            groongaRun = Optional.of(groongaRun(groonga.get(), corpusBytes));
+            gIndexing = Optional.of(groongaLoad(database, corpusBytes));
         }
         log.println(note);
+        List<Server> servers = new ArrayList<>();
+        try {
+            int kPort = freePort();
+            servers.add(start(new KensakuEngine(kPort), kensakuCommand(config.serverHeap(), config.serverJvmOptions(),
+                    "serve", "--corpus", config.corpus().toString(), "--index", index.toString(), "--port",
+                    Integer.toString(kPort), "--zone", config.zone().getId()), KensakuEngine.probe(kPort), true));
+            if (gIndexing.isPresent()) {
+                int gPort = freePort();
+                servers.add(start(new GroongaEngine(gPort, config.zone()), groongaCommand(groonga.get(), database, gPort),
+                        GroongaEngine.probe(gPort), false));
+            }
+            measure(servers);
+        } finally {
+            for (Server server : servers) {
+                stop(server.process());
+            }
+        }
+        EngineRun kensaku = new EngineRun("kensaku", kIndexing, servers.get(0).serving());
+        Optional<EngineRun> groongaRun = gIndexing.map(g -> new EngineRun("Groonga", g, servers.get(1).serving()));
         Optional<Reindex> reindex = config.changedFraction() > 0
                 ? Optional.of(reindex(files, index, corpusBytes)) : Optional.empty();
         return new Result(files.size(), corpusBytes, kensaku, groongaRun, note, reindex, config.mix());
@@ -170,60 +187,99 @@ public final class BenchDriver {
                 ProcessStats.folderBytes(live), corpusBytes);
     }
 
-    private Serving kensakuServe(Path index) throws Exception {
-        int port = freePort();
-        List<String> command = kensakuCommand(config.serverHeap(), config.serverJvmOptions(), "serve",
-                "--corpus", config.corpus().toString(), "--index", index.toString(), "--port", Integer.toString(port),
-                "--zone", config.zone().getId());
-        return serve(new KensakuEngine(port), command, KensakuEngine.probe(port), true);
-    }
-
-    private EngineRun groongaRun(Path groonga, long corpusBytes) throws Exception {
-        Path folder = config.work().resolve("groonga");
-        deleteTree(folder);
-        GroongaDatabase database = new GroongaDatabase(groonga, folder);
+    private Indexing groongaLoad(GroongaDatabase database, long corpusBytes) throws Exception {
+        deleteTree(config.work().resolve("groonga"));
         GroongaDatabase.Load load = database.build(config.corpus(), config.zone(), CompanyGazetteer.builtIn());
         log.printf(Locale.ROOT, "Groonga loaded %,d articles in %.1f s (+ indexes %.1f s)%n", load.articles(),
                 load.loadMillis() / 1e3, load.indexMillis() / 1e3);
-        Indexing indexing = new Indexing(load.articles(), load.totalMillis(), -1, load.peakRssBytes(),
-                load.databaseBytes(), corpusBytes);
-        int port = freePort();
-        List<String> command = List.of(groonga.toString(), "--protocol", "http", "-s", "--bind-address", "127.0.0.1",
-                "-p", Integer.toString(port), "--cache-limit", "0", "-t", Integer.toString(config.groongaThreads()),
-                "--log-path", folder.resolve("groonga.log").toString(), database.database().toString());
-        return new EngineRun("Groonga", indexing, serve(new GroongaEngine(port, config.zone()), command,
-                GroongaEngine.probe(port), false));
+        return new Indexing(load.articles(), load.totalMillis(), -1, load.peakRssBytes(), load.databaseBytes(),
+                corpusBytes);
     }
 
-    private Serving serve(Engine engine, List<String> command, URI probe, boolean java) throws Exception {
+    private List<String> groongaCommand(Path groonga, GroongaDatabase database, int port) {
+        return List.of(groonga.toString(), "--protocol", "http", "-s", "--bind-address", "127.0.0.1",
+                "-p", Integer.toString(port), "--cache-limit", "0", "-t", Integer.toString(config.groongaThreads()),
+                "--log-path", config.work().resolve("groonga").resolve("groonga.log").toString(),
+                database.database().toString());
+    }
+
+    /** A server under test, its load runner and what was measured of it so far. */
+    private static final class Server {
+        final Engine engine;
+        final Process process;
+        final boolean java;
+        final long readyMillis;
+        final LoadRunner runner;
+        final java.util.Map<Integer, List<LoadRunner.Level>> rounds = new java.util.TreeMap<>();
+        long liveHeap = -1;
+        long rss = -1;
+        long peakRss = -1;
+
+        Server(Engine engine, Process process, boolean java, long readyMillis, LoadRunner runner) {
+            this.engine = engine;
+            this.process = process;
+            this.java = java;
+            this.readyMillis = readyMillis;
+            this.runner = runner;
+        }
+
+        Process process() {
+            return process;
+        }
+
+        Serving serving() {
+            List<LoadRunner.Level> levels = rounds.values().stream().map(LoadRunner.Level::combine).toList();
+            List<String> errors = runner.firstErrors().entrySet().stream()
+                    .map(e -> e.getKey() + " → " + e.getValue()).toList();
+            return new Serving(readyMillis, liveHeap, rss, peakRss, levels, runner.checksums(), errors);
+        }
+    }
+
+    private Server start(Engine engine, List<String> command, URI probe, boolean java) throws Exception {
         Path out = config.work().resolve(engine.name().toLowerCase(Locale.ROOT) + "-serve.log");
         long t0 = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try {
             long readyMillis = awaitFirstAnswer(process, probe, t0);
             log.printf(Locale.ROOT, "%s answered its first query %d ms after start%n", engine.name(), readyMillis);
-            LoadRunner runner = new LoadRunner(engine, config.mix());
-            int warmClients = config.clients().stream().max(Integer::compare).orElse(1);
-            runner.warmUp(1, config.warmUp());
-            runner.measure(Math.min(4, warmClients), Integer.MAX_VALUE, config.warmUp());
-            long liveHeap = java ? ProcessStats.liveHeapBytes(config.java(), process.pid()).orElse(-1L) : -1;
-            long rss = ProcessStats.procStatusBytes(process.pid(), "VmRSS");
-            List<LoadRunner.Level> levels = new ArrayList<>();
-            for (int clients : config.clients()) {
-                LoadRunner.Level level = runner.measure(clients, config.maxRequestsPerLevel(), config.perLevel());
-                log.printf(Locale.ROOT, "%s %2d clients: %,d requests in %.1f s, %.0f q/s, p50 %.1f p90 %.1f p99 %.1f ms, "
-                                + "%d errors, %d checksum mismatches%n", engine.name(), clients, level.requests(),
-                        level.seconds(), level.throughput(), level.percentileMillis(50), level.percentileMillis(90),
-                        level.percentileMillis(99), level.errors(), level.mismatches());
-                levels.add(level);
-            }
-            long peakRss = ProcessStats.procStatusBytes(process.pid(), "VmHWM");
-            List<String> errors = runner.firstErrors().entrySet().stream()
-                    .map(e -> config.mix().queries().get(e.getKey()) + " → " + e.getValue()).toList();
-            errors.forEach(e -> log.println(engine.name() + " error: " + e));
-            return new Serving(readyMillis, liveHeap, rss, peakRss, levels, runner.checksums(), errors);
-        } finally {
+            return new Server(engine, process, java, readyMillis, new LoadRunner(engine, config.mix()));
+        } catch (Exception e) {
             stop(process);
+            throw e;
+        }
+    }
+
+    /**
+     * Warms every server, then measures each level in rounds, the engines taking turns within a round, so that
+     * a neighbour's load on a shared machine falls on both engines alike rather than on whichever ran second.
+     */
+    private void measure(List<Server> servers) throws Exception {
+        int warmClients = Math.min(4, config.clients().stream().max(Integer::compare).orElse(1));
+        for (Server server : servers) {
+            server.runner.warmUp(1, config.warmUp());
+            server.runner.measure(warmClients, Integer.MAX_VALUE, config.warmUp());
+            server.liveHeap = server.java
+                    ? ProcessStats.liveHeapBytes(config.java(), server.process.pid()).orElse(-1L) : -1;
+            server.rss = ProcessStats.procStatusBytes(server.process.pid(), "VmRSS");
+        }
+        for (int round = 1; round <= config.rounds(); round++) {
+            for (int clients : config.clients()) {
+                for (Server server : servers) {
+                    LoadRunner.Level level = server.runner.measure(clients,
+                            Math.max(1, config.maxRequestsPerLevel() / config.rounds()),
+                            config.perLevel().dividedBy(config.rounds()));
+                    log.printf(Locale.ROOT, "round %d %s %2d clients: %,d requests in %.1f s, %.0f q/s, p50 %.1f p90 %.1f "
+                                    + "p99 %.1f ms, %d errors, %d checksum mismatches%n", round, server.engine.name(),
+                            clients, level.requests(), level.seconds(), level.throughput(), level.percentileMillis(50),
+                            level.percentileMillis(90), level.percentileMillis(99), level.errors(), level.mismatches());
+                    server.rounds.computeIfAbsent(clients, k -> new ArrayList<>()).add(level);
+                }
+            }
+        }
+        for (Server server : servers) {
+            server.peakRss = ProcessStats.procStatusBytes(server.process.pid(), "VmHWM");
+            server.runner.firstErrors().forEach((q, e) ->
+                    log.println(server.engine.name() + " error: " + config.mix().queries().get(q) + " → " + e));
         }
     }
 

@@ -46,6 +46,33 @@ final class LoadRunner {
             return requests / seconds;
         }
 
+        /** Several rounds of one level as one: requests and time added, latencies pooled. */
+        static Level combine(List<Level> rounds) {
+            long requests = 0;
+            double seconds = 0;
+            long errors = 0;
+            long mismatches = 0;
+            List<long[]> all = new ArrayList<>();
+            Map<String, List<long[]>> byCategory = new HashMap<>();
+            for (Level level : rounds) {
+                requests += level.requests();
+                seconds += level.seconds();
+                errors += level.errors();
+                mismatches += level.mismatches();
+                all.add(level.latencyNanos());
+                level.latencyNanosByCategory().forEach((c, v) -> byCategory.computeIfAbsent(c, k -> new ArrayList<>()).add(v));
+            }
+            Map<String, long[]> pooled = new HashMap<>();
+            byCategory.forEach((c, parts) -> pooled.put(c, pool(parts)));
+            return new Level(rounds.get(0).clients(), requests, seconds, errors, mismatches, pool(all), pooled);
+        }
+
+        private static long[] pool(List<long[]> parts) {
+            long[] values = parts.stream().flatMapToLong(Arrays::stream).toArray();
+            Arrays.sort(values);
+            return values;
+        }
+
         double percentileMillis(double p) {
             return percentile(latencyNanos, p);
         }

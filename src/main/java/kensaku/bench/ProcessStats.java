@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /** Memory of a running process: resident set from /proc, Java heap through jcmd. */
 final class ProcessStats {
     private static final Pattern KB = Pattern.compile("(\\d+)\\s*kB");
-    private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+    private static final Pattern HEAP_USED = Pattern.compile("(?m)heap .*?used (\\d+)K");
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private ProcessStats() {}
@@ -42,7 +42,7 @@ final class ProcessStats {
         try {
             run(List.of(jcmd.toString(), Long.toString(pid), "GC.run"));
             Matcher m = HEAP_USED.matcher(run(List.of(jcmd.toString(), Long.toString(pid), "GC.heap_info")));
-            return m.find() ? Optional.of(Long.parseLong(m.group(2)) * 1024) : Optional.empty();
+            return m.find() ? Optional.of(Long.parseLong(m.group(1)) * 1024) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

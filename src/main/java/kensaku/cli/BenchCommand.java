@@ -37,6 +37,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "30", description = "Time limit per level (default: ${DEFAULT-VALUE}).")
     int seconds;
 
+    @Option(names = "--rounds", defaultValue = "2", description = "Rounds per level, engines taking turns; --seconds and --max-requests are split over them (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--max-requests", defaultValue = "20000", description = "Request limit per level (default: ${DEFAULT-VALUE}).")
     int maxRequests;
 
@@ -72,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchDriver.Config config = new BenchDriver.Config(corpus.toAbsolutePath(), work.toAbsolutePath(), mix, clients,
                 Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds), maxRequests, !"off".equals(groonga),
                 groongaThreads, serverHeap, serverJvmOptions, zone, changedPercent / 100.0, java,
-                System.getProperty("java.class.path"), reuseIndex);
+                System.getProperty("java.class.path"), reuseIndex, Math.max(1, rounds));
         BenchDriver.Result result = new BenchDriver(config, System.err).run();
         String markdown = BenchReport.markdown(result);
         System.out.print(markdown);

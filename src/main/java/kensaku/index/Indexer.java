@@ -127,6 +127,11 @@ public final class Indexer {
                     writer.deleteDocuments(new Term(Schema.ID, id));
                 }
             }
+            if (known.isEmpty()) {
+                // A full build is written once and then only read: one segment means one term lookup per query
+                // term instead of one per segment, and facet counts without a cross-segment ordinal map.
+                writer.forceMerge(1);
+            }
             int documents = writer.getDocStats().numDocs;
             writer.setLiveCommitData(commitData(documents).entrySet());
             writer.commit();
