@@ -121,7 +121,10 @@ public final class BenchDriver {
             note = "Groonga not run: no `groonga` on the PATH (install groonga-bin and groonga-tokenizer-mecab).";
         } else {
             note = "Groonga: " + groongaVersion(groonga.get());
-            gIndexing = Optional.of(groongaLoad(database, corpusBytes));
+            gIndexing = Optional.of(config.reuseIndex() && Files.exists(database.database())
+                    ? new Indexing(files.size(), -1, -1, -1, ProcessStats.folderBytes(config.work().resolve("groonga")),
+                            corpusBytes)
+                    : groongaLoad(database, corpusBytes));
         }
         log.println(note);
         List<Server> servers = new ArrayList<>();

@@ -61,7 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--zone", defaultValue = "Asia/Tokyo", description = "Display zone (default: ${DEFAULT-VALUE}).")
     ZoneId zone;
 
-    @Option(names = "--reuse-index", description = "Serve the index already in --work instead of building it (for profiling; no indexing figures).")
+    @Option(names = "--reuse-index", description = "Serve the kensaku index and Groonga database already in --work instead of building them (no indexing figures).")
     boolean reuseIndex;
 
     @Option(names = "--report", description = "Also write the Markdown report to this file.")

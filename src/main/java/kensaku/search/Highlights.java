@@ -35,8 +35,7 @@ final class Highlights {
 
     /**
      * Highlighted titles and snippets for the given documents, in the same order. One highlighter pass does both
-     * fields, so each document's stored fields are read once and the query's weight is built once (two passes,
-     * one per field, were most of a search's time in the benchmark profile).
+     * fields, so each document's stored fields are read once.
      */
     Result highlight(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
         Map<String, String[]> marked = new TitleAndBody(builder(searcher))
