@@ -89,6 +89,11 @@ public final class CompanyGazetteer {
         return companies;
     }
 
+    /** Every alias as the matcher sees it (normalised), in gazetteer order. */
+    List<CompanyMatcher.Alias> aliases() {
+        return aliases;
+    }
+
     /** Canonical names of the companies mentioned in the text. */
     public Set<String> companiesIn(String text) {
         return matcher.companiesIn(normalize(text));

@@ -34,6 +34,11 @@ abstract class ProgressDisplay implements IndexProgress, AutoCloseable {
         }
 
         @Override
+        public void fileUnchanged(String id) {
+            bar.step();
+        }
+
+        @Override
         public synchronized void close() {
             if (bar != null) {
                 bar.close();
@@ -56,6 +61,11 @@ abstract class ProgressDisplay implements IndexProgress, AutoCloseable {
         public void started(int files) {
             total = files;
             err.printf("indexing %,d files%n", files);
+        }
+
+        @Override
+        public void fileUnchanged(String id) {
+            fileDone(null);
         }
 
         @Override

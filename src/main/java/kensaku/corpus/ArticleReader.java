@@ -76,6 +76,18 @@ public final class ArticleReader {
         return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 
+    /** SHA-256 hex of the file's bytes (what {@link Article#contentHash()} holds), or empty when unreadable. */
+    public Optional<String> contentHash(Path file) {
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                return Optional.empty();
+            }
+            return Optional.of(sha256(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     public ReadResult read(Path root, Path file) {
         String id = idOf(root, file);
         try {

@@ -15,4 +15,7 @@ public interface IndexProgress {
     void started(int files);
 
     void fileDone(ReadResult result);
+
+    /** A file an incremental build found unchanged by its hash, without reading it as an article. */
+    default void fileUnchanged(String id) {}
 }

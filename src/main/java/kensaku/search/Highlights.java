@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
@@ -32,30 +33,38 @@ final class Highlights {
         this.indexAnalyzer = indexAnalyzer;
     }
 
-    /** Highlighted titles and snippets for the given documents, in the same order. */
+    /**
+     * Highlighted titles and snippets for the given documents, in the same order. One highlighter pass does both
+     * fields, so each document's stored fields are read once.
+     */
     Result highlight(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
-        String[] titles = titleHighlighter(searcher)
-                .highlightFields(new String[] {Schema.TITLE}, query, docIds, new int[] {1}).get(Schema.TITLE);
-        String[] snippets = bodyHighlighter(searcher)
-                .highlightFields(new String[] {Schema.BODY}, query, docIds, new int[] {1}).get(Schema.BODY);
-        return new Result(titles, snippets);
+        Map<String, String[]> marked = new TitleAndBody(builder(searcher))
+                .highlightFields(new String[] {Schema.TITLE, Schema.BODY}, query, docIds, new int[] {1, 1});
+        return new Result(marked.get(Schema.TITLE), marked.get(Schema.BODY));
     }
 
     record Result(String[] titles, String[] snippets) {}
 
-    private UnifiedHighlighter titleHighlighter(IndexSearcher searcher) {
-        return builder(searcher)
-                .withBreakIterator(WholeBreakIterator::new)
-                .withFormatter(new SnippetFormatter(Integer.MAX_VALUE))
-                .build();
-    }
+    /** The whole title, with every match marked; the body's best passage of about a sentence or two. */
+    private static final class TitleAndBody extends UnifiedHighlighter {
+        private static final PassageFormatter TITLE_FORMAT = new SnippetFormatter(Integer.MAX_VALUE);
+        private static final PassageFormatter BODY_FORMAT = new SnippetFormatter(SNIPPET_MAX_CHARS);
 
-    private UnifiedHighlighter bodyHighlighter(IndexSearcher searcher) {
-        return builder(searcher)
-                .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
-                        BreakIterator.getSentenceInstance(Locale.JAPANESE), SNIPPET_MIN_CHARS, 0.25f))
-                .withFormatter(new SnippetFormatter(SNIPPET_MAX_CHARS))
-                .build();
+        TitleAndBody(Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected BreakIterator getBreakIterator(String field) {
+            return Schema.TITLE.equals(field) ? new WholeBreakIterator()
+                    : LengthGoalBreakIterator.createMinLength(BreakIterator.getSentenceInstance(Locale.JAPANESE),
+                            SNIPPET_MIN_CHARS, 0.25f);
+        }
+
+        @Override
+        protected PassageFormatter getFormatter(String field) {
+            return Schema.TITLE.equals(field) ? TITLE_FORMAT : BODY_FORMAT;
+        }
     }
 
     private UnifiedHighlighter.Builder builder(IndexSearcher searcher) {

@@ -1,0 +1,210 @@
+package kensaku.bench;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32;
+
+/**
+ * Sends the query mix to an engine from N client threads, each with its own HTTP/1.1 connection, and measures
+ * every request end to end (send to last body byte). Loops are bounded by a request count and a time limit.
+ * Each query's answer ids are checksummed; an answer that differs from the first one seen for that query is
+ * counted as a mismatch.
+ */
+final class LoadRunner {
+    private final Engine engine;
+    private final QueryMix mix;
+    private final List<java.net.URI> uris;
+    private final Map<Integer, Long> checksums = new ConcurrentHashMap<>();
+    private final AtomicLong mismatches = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final Map<Integer, String> firstError = new ConcurrentHashMap<>();
+
+    LoadRunner(Engine engine, QueryMix mix) {
+        this.engine = engine;
+        this.mix = mix;
+        this.uris = mix.queries().stream().map(engine::uri).toList();
+    }
+
+    /** The outcome of one level of concurrency. */
+    record Level(int clients, long requests, double seconds, long errors, long mismatches,
+                 long[] latencyNanos, Map<String, long[]> latencyNanosByCategory) {
+        double throughput() {
+            return requests / seconds;
+        }
+
+        /** Several rounds of one level as one: requests and time added, latencies pooled. */
+        static Level combine(List<Level> rounds) {
+            long requests = 0;
+            double seconds = 0;
+            long errors = 0;
+            long mismatches = 0;
+            List<long[]> all = new ArrayList<>();
+            Map<String, List<long[]>> byCategory = new HashMap<>();
+            for (Level level : rounds) {
+                requests += level.requests();
+                seconds += level.seconds();
+                errors += level.errors();
+                mismatches += level.mismatches();
+                all.add(level.latencyNanos());
+                level.latencyNanosByCategory().forEach((c, v) -> byCategory.computeIfAbsent(c, k -> new ArrayList<>()).add(v));
+            }
+            Map<String, long[]> pooled = new HashMap<>();
+            byCategory.forEach((c, parts) -> pooled.put(c, pool(parts)));
+            return new Level(rounds.get(0).clients(), requests, seconds, errors, mismatches, pool(all), pooled);
+        }
+
+        private static long[] pool(List<long[]> parts) {
+            long[] values = parts.stream().flatMapToLong(Arrays::stream).toArray();
+            Arrays.sort(values);
+            return values;
+        }
+
+        double percentileMillis(double p) {
+            return percentile(latencyNanos, p);
+        }
+
+        static double percentile(long[] sorted, double p) {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+        }
+    }
+
+    /** Every query once per client, answers checksummed, nothing measured. */
+    void warmUp(int clients, Duration atMost) throws Exception {
+        run(clients, Integer.MAX_VALUE, atMost, false);
+    }
+
+    Level measure(int clients, int maxRequests, Duration atMost) throws Exception {
+        return run(clients, maxRequests, atMost, true);
+    }
+
+    private Level run(int clients, int maxRequests, Duration atMost, boolean timed) throws Exception {
+        long errorsBefore = errors.get();
+        long mismatchesBefore = mismatches.get();
+        int perClient = timed ? Math.max(1, maxRequests / clients) : mix.queries().size() * 2;
+        long deadline = System.nanoTime() + atMost.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<Sample>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int offset = c * mix.queries().size() / clients;
+            futures.add(pool.submit(() -> client(offset, perClient, deadline)));
+        }
+        List<Sample> samples = new ArrayList<>();
+        for (Future<Sample> future : futures) {
+            samples.add(future.get());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        int total = samples.stream().mapToInt(s -> s.count).sum();
+        long[] all = new long[total];
+        Map<String, List<Long>> byCategory = new HashMap<>();
+        int at = 0;
+        for (Sample sample : samples) {
+            for (int i = 0; i < sample.count; i++) {
+                all[at++] = sample.nanos[i];
+                byCategory.computeIfAbsent(mix.queries().get(sample.query[i]).category(), k -> new ArrayList<>())
+                        .add(sample.nanos[i]);
+            }
+        }
+        Arrays.sort(all);
+        Map<String, long[]> sortedByCategory = new HashMap<>();
+        byCategory.forEach((category, list) -> {
+            long[] values = list.stream().mapToLong(Long::longValue).sorted().toArray();
+            sortedByCategory.put(category, values);
+        });
+        return new Level(clients, total, seconds, errors.get() - errorsBefore, mismatches.get() - mismatchesBefore,
+                all, sortedByCategory);
+    }
+
+    private static final class Sample {
+        final long[] nanos;
+        final int[] query;
+        int count;
+
+        Sample(int capacity) {
+            nanos = new long[capacity];
+            query = new int[capacity];
+        }
+    }
+
+    private Sample client(int offset, int requests, long deadline) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        Sample sample = new Sample(Math.min(requests, 1_000_000));
+        try {
+            for (int i = 0; i < sample.nanos.length && System.nanoTime() < deadline; i++) {
+                int q = (offset + i) % uris.size();
+                HttpRequest request = HttpRequest.newBuilder(uris.get(q)).timeout(Duration.ofSeconds(30)).GET().build();
+                long t0 = System.nanoTime();
+                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                long nanos = System.nanoTime() - t0;
+                sample.nanos[sample.count] = nanos;
+                sample.query[sample.count] = q;
+                sample.count++;
+                check(q, response);
+            }
+        } finally {
+            http.close();
+        }
+        return sample;
+    }
+
+    private void check(int q, HttpResponse<byte[]> response) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        if (response.statusCode() != 200) {
+            errors.incrementAndGet();
+            firstError.putIfAbsent(q, response.statusCode() + " " + body.substring(0, Math.min(300, body.length())));
+            return;
+        }
+        try {
+            long sum = checksum(engine.ids(mix.queries().get(q), body));
+            Long first = checksums.putIfAbsent(q, sum);
+            if (first != null && first != sum) {
+                mismatches.incrementAndGet();
+            }
+        } catch (IOException | RuntimeException e) {
+            errors.incrementAndGet();
+            firstError.putIfAbsent(q, e.getMessage());
+        }
+    }
+
+    static long checksum(List<String> ids) {
+        CRC32 crc = new CRC32();
+        for (String id : ids) {
+            crc.update(id.getBytes(StandardCharsets.UTF_8));
+            crc.update('\n');
+        }
+        return crc.getValue();
+    }
+
+    /** The checksum of each query's answer, in mix order (0 when it never answered). */
+    long[] checksums() {
+        long[] sums = new long[mix.queries().size()];
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] = checksums.getOrDefault(i, 0L);
+        }
+        return sums;
+    }
+
+    Map<Integer, String> firstErrors() {
+        return Map.copyOf(firstError);
+    }
+}

@@ -1,0 +1,92 @@
+package kensaku.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Memory of a running process: resident set from /proc, Java heap through jcmd. */
+final class ProcessStats {
+    private static final Pattern KB = Pattern.compile("(\\d+)\\s*kB");
+    private static final Pattern HEAP_USED = Pattern.compile("(?m)heap .*?used (\\d+)K");
+    private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+    private ProcessStats() {}
+
+    /** A field of /proc/PID/status in bytes (VmRSS, VmHWM), or -1 when unavailable. */
+    static long procStatusBytes(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith(field + ":")) {
+                    Matcher m = KB.matcher(line);
+                    return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Heap in use after a full GC (live data), in bytes, through the JDK's jcmd; empty when jcmd is missing. */
+    static Optional<Long> liveHeapBytes(Path java, long pid) {
+        Path jcmd = java.resolveSibling("jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return Optional.empty();
+        }
+        try {
+            run(List.of(jcmd.toString(), Long.toString(pid), "GC.run"));
+            Matcher m = HEAP_USED.matcher(run(List.of(jcmd.toString(), Long.toString(pid), "GC.heap_info")));
+            return m.find() ? Optional.of(Long.parseLong(m.group(1)) * 1024) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The largest heap occupancy a unified GC log ({@code -Xlog:gc}) shows before any collection, in bytes. */
+    static long peakHeapFromGcLog(Path log) throws IOException {
+        long peak = 0;
+        if (!Files.exists(log)) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            Matcher m = GC_LINE.matcher(line);
+            if (m.find()) {
+                peak = Math.max(peak, Math.max(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
+            }
+        }
+        return peak * 1024 * 1024;
+    }
+
+    private static String run(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor(30, TimeUnit.SECONDS);
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    static long folderBytes(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return 0;
+        }
+        try (var files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package kensaku.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark tools on a small corpus, so they cannot rot: {@code gen-corpus} is deterministic and its output
+ * indexes without a failure; {@code bench} runs end to end (kensaku in separate JVMs; Groonga too when it is on the
+ * PATH) and reports sane figures: every query answered, no errors, no checksum mismatches, an incremental reindex.
+ */
+class BenchSmokeTest {
+    private static final int DOCS = 100;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void generatedCorpusIsDeterministicAndIndexesWithoutFailures() throws IOException {
+        Path first = temp.resolve("first");
+        Path second = temp.resolve("second");
+        Path other = temp.resolve("other");
+        assertEquals(0, Main.run("gen-corpus", "--docs", Integer.toString(DOCS), "--out", first.toString(), "--seed", "7"));
+        assertEquals(0, Main.run("gen-corpus", "--docs", Integer.toString(DOCS), "--out", second.toString(), "--seed", "7"));
+        assertEquals(0, Main.run("gen-corpus", "--docs", Integer.toString(DOCS), "--out", other.toString(), "--seed", "8"));
+        List<Path> files = files(first);
+        assertEquals(DOCS, files.size());
+        assertEquals(files.stream().map(first::relativize).toList(), files(second).stream().map(second::relativize).toList());
+        boolean yaml = false;
+        boolean toml = false;
+        for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            assertArrayEquals(bytes, Files.readAllBytes(second.resolve(first.relativize(file))), file.toString());
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            yaml |= text.startsWith("---\n");
+            toml |= text.startsWith("+++\n");
+            assertTrue(bytes.length >= 800 && bytes.length <= 62_000, file + ": " + bytes.length + " bytes");
+        }
+        assertTrue(yaml && toml, "both front-matter styles");
+        assertNotEquals(Files.readString(files.get(0)), Files.readString(files(other).get(0)), "another seed, other text");
+
+        Path index = temp.resolve("index");
+        assertEquals(0, Main.run("index", "--corpus", first.toString(), "--index", index.toString()),
+                "exit 0 means every generated file was indexed");
+    }
+
+    @Test
+    void benchRunsEndToEndAndReportsSaneFigures() throws IOException {
+        Path corpus = temp.resolve("corpus");
+        assertEquals(0, Main.run("gen-corpus", "--docs", Integer.toString(DOCS), "--out", corpus.toString(), "--seed", "3"));
+        Path report = temp.resolve("report.md");
+        assertEquals(0, Main.run("bench", "--corpus", corpus.toString(), "--work", temp.resolve("work").toString(),
+                "--warmup-seconds", "1", "--seconds", "2", "--rounds", "1", "--clients", "1,2",
+                "--changed-percent", "5", "--report", report.toString()));
+        String md = Files.readString(report, StandardCharsets.UTF_8);
+        boolean groonga = !md.contains("Groonga not run");
+
+        assertTrue(number(md, "indexing, articles/s", 0) > 0, md);
+        assertTrue(number(md, "index size ÷ corpus bytes", 0) > 0, md);
+        assertTrue(number(md, "serve start → first answer, ms", 0) > 0, md);
+        assertTrue(number(md, "live heap after warm-up, MiB", 0) > 0, md);
+        for (String level : List.of("1 client", "2 clients")) {
+            assertTrue(number(md, "queries/s, " + level, 0) > 0, md);
+            assertTrue(number(md, "p99 ms, " + level, 0) >= number(md, "p50 ms, " + level, 0), md);
+            if (groonga) {
+                assertTrue(number(md, "queries/s, " + level, 1) > 0, md);
+            }
+        }
+        Matcher levels = Pattern.compile("(\\w+) (\\d+) clients ([\\d,]+) requests in [\\d.]+ s, (\\d+) errors, (\\d+) mismatches")
+                .matcher(md);
+        int seen = 0;
+        while (levels.find()) {
+            seen++;
+            assertTrue(Integer.parseInt(levels.group(3).replace(",", "")) > 0, levels.group());
+            assertEquals("0", levels.group(4), levels.group());
+            assertEquals("0", levels.group(5), levels.group());
+        }
+        assertEquals(groonga ? 4 : 2, seen, md);
+        // Every search of the mix was answered by kensaku: its checksum covers the total, so 0 means no answer
+        // (a suggestion list may be empty, whose checksum is 0).
+        Matcher checksums = Pattern.compile("(?m)^\\| `([^`]+)` \\| ([0-9a-f]{8}) \\|").matcher(md);
+        int queries = 0;
+        while (checksums.find()) {
+            queries++;
+            if (!checksums.group(1).startsWith("suggest")) {
+                assertNotEquals("00000000", checksums.group(2), checksums.group());
+            }
+        }
+        assertTrue(queries >= 40, "queries in the checksum table: " + queries);
+        Matcher reindex = Pattern.compile("(?m)^\\| 100 \\| 5 \\| ([\\d.]+) \\| ([\\d.]+) \\|").matcher(md);
+        assertTrue(reindex.find(), md);
+        assertFalse(md.contains("NaN"), md);
+    }
+
+    /** The figure in a report row: column 0 is kensaku, 1 Groonga. */
+    private static double number(String md, String row, int column) {
+        Matcher m = Pattern.compile("(?m)^\\| " + Pattern.quote(row) + " \\| ([^|]+) \\| ([^|]+) \\|").matcher(md);
+        assertTrue(m.find(), "no row " + row + " in\n" + md);
+        String value = m.group(column + 1).strip();
+        return value.equals("–") ? -1 : Double.parseDouble(value);
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+}
