@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
@@ -22,6 +23,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The one place that names every index field, says how it is analysed, and turns an {@link Article} into a
@@ -34,7 +36,7 @@ import org.apache.lucene.index.IndexOptions;
  */
 public final class Schema {
     /** Bumped whenever a field's name, type or analysis changes; an index of another version must be rebuilt. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     public static final String ID = "id";
     public static final String TITLE = "title";
@@ -46,6 +48,12 @@ public final class Schema {
     /** Company names and tags as analysed text too, so a query word that names them scores. */
     public static final String LABELS = "labels";
     public static final String BODY_HTML = "body_html";
+    /**
+     * The id and title again as doc values, so the suggester can list every title without decompressing every
+     * stored document (bodies included): at 100k articles that took the first suggestion 4.7 s.
+     */
+    public static final String ID_VALUE = "id_dv";
+    public static final String TITLE_VALUE = "title_dv";
     public static final String DATE = "date";
     public static final String CONTENT_HASH = "content_hash";
 
@@ -125,6 +133,8 @@ public final class Schema {
     public Document toDocument(Article article, Set<String> companies) {
         Document doc = new Document();
         doc.add(new StringField(ID, article.id(), Field.Store.YES));
+        doc.add(new BinaryDocValuesField(ID_VALUE, new BytesRef(article.id())));
+        doc.add(new BinaryDocValuesField(TITLE_VALUE, new BytesRef(article.title())));
         doc.add(new StoredField(CONTENT_HASH, article.contentHash()));
         addText(doc, TITLE, TITLE_BIGRAM, article.title());
         addText(doc, EXCERPT, EXCERPT_BIGRAM, article.excerpt());

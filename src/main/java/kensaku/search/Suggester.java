@@ -18,8 +18,12 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.util.Bits;
 
 /**
  * Completions from the companies, tags and titles of one index generation. Every candidate is reachable from the
@@ -93,15 +97,18 @@ final class Suggester {
     }
 
     private void addTitles(IndexSnapshot snapshot, List<Key> keyList) throws IOException {
-        StoredFields stored = snapshot.reader().storedFields();
-        var liveDocs = org.apache.lucene.index.MultiBits.getLiveDocs(snapshot.reader());
-        for (int doc = 0; doc < snapshot.reader().maxDoc(); doc++) {
-            if (liveDocs != null && !liveDocs.get(doc)) {
-                continue;
+        for (LeafReaderContext leaf : snapshot.reader().leaves()) {
+            Bits live = leaf.reader().getLiveDocs();
+            BinaryDocValues titles = DocValues.getBinary(leaf.reader(), Schema.TITLE_VALUE);
+            BinaryDocValues ids = DocValues.getBinary(leaf.reader(), Schema.ID_VALUE);
+            for (int doc = titles.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = titles.nextDoc()) {
+                if ((live != null && !live.get(doc)) || !ids.advanceExact(doc)) {
+                    continue;
+                }
+                String title = titles.binaryValue().utf8ToString();
+                String id = ids.binaryValue().utf8ToString();
+                add(new Suggestion(title, "title", title, id), 1, List.of(title), keyList);
             }
-            var document = stored.document(doc, java.util.Set.of(Schema.TITLE, Schema.ID));
-            String title = document.get(Schema.TITLE);
-            add(new Suggestion(title, "title", title, document.get(Schema.ID)), 1, List.of(title), keyList);
         }
     }
 
