@@ -3,6 +3,8 @@ package kensaku.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kensaku.analysis.CompanyGazetteer;
@@ -62,34 +64,59 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         IndexDirectory directory = new IndexDirectory(common.index);
-        if (directory.live().isEmpty()) {
-            System.err.println("no index at " + directory.root() + "; indexing " + corpus + " first");
-            if (indexCorpus() == 2) {
-                return 2;
-            }
-        } else if (!isCompatible(directory)) {
-            // An index written by another version of kensaku: the corpus is at hand, so rebuild rather than refuse.
-            System.err.println("the index at " + directory.root() + " was built with another schema version; "
-                    + "rebuilding it from " + corpus);
-            if (indexCorpus() == 2) {
-                return 2;
-            }
-        }
         CompanyGazetteer gazetteer = common.gazetteer();
         Schema schema = new Schema(common.zone);
+        // Kuromoji's dictionaries load on the other core while the index opens: the two are most of start-up.
+        CompletableFuture<JapaneseAnalyzers> loading = CompletableFuture.supplyAsync(() -> new JapaneseAnalyzers(gazetteer));
+        LiveIndex opened;
+        try {
+            opened = openOrBuild(directory, schema);
+        } catch (Exception | Error e) {
+            loading.join().close();
+            throw e;
+        }
+        if (opened == null) {
+            loading.join().close();
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(gazetteer);
-             LiveIndex index = new LiveIndex(directory, schema, Duration.ofMillis(pollMillis));
+        try (LiveIndex index = opened;
+             JapaneseAnalyzers analyzers = loading.join();
              SearchServer server = new SearchServer(new SearchService(index, schema, analyzers, gazetteer),
                      new ServerConfig(host, port, corsOrigins)).start()) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
                 stopped.countDown();
             }, "kensaku-shutdown"));
-            System.err.printf("kensaku serving %,d articles on http://%s:%d/%n", index.info().documents(), host, server.port());
+            System.err.printf(Locale.ROOT, "kensaku serving %,d articles on http://%s:%d/%n", index.info().documents(),
+                    host, server.port());
             stopped.await();
         }
         return 0;
+    }
+
+    /**
+     * The live index, built from the corpus first when there is none or when it was written by another schema
+     * version (the corpus is at hand, so rebuild rather than refuse); null when that build switched nothing.
+     */
+    private LiveIndex openOrBuild(IndexDirectory directory, Schema schema) throws Exception {
+        if (directory.live().isEmpty()) {
+            System.err.println("no index at " + directory.root() + "; indexing " + corpus + " first");
+            if (indexCorpus() == 2) {
+                return null;
+            }
+        } else {
+            try {
+                return new LiveIndex(directory, schema, Duration.ofMillis(pollMillis));
+            } catch (IncompatibleIndexException e) {
+                System.err.println("the index at " + directory.root() + " was built with another schema version; "
+                        + "rebuilding it from " + corpus);
+                if (indexCorpus() == 2) {
+                    return null;
+                }
+            }
+        }
+        return new LiveIndex(directory, schema, Duration.ofMillis(pollMillis));
     }
 
     /** Serves from the cluster; the index there is built and switched by {@code index --target opensearch}. */
@@ -112,7 +139,7 @@ public final class ServeCommand implements Callable<Integer> {
                     server.close();
                     stopped.countDown();
                 }, "kensaku-shutdown"));
-                System.err.printf(java.util.Locale.ROOT, "kensaku serving %,d articles from %s (alias %s) on http://%s:%d/%n", info.documents(),
+                System.err.printf(Locale.ROOT, "kensaku serving %,d articles from %s (alias %s) on http://%s:%d/%n", info.documents(),
                         info.generation(), cluster.alias, host, server.port());
                 stopped.await();
             }
@@ -123,15 +150,5 @@ public final class ServeCommand implements Callable<Integer> {
     private int indexCorpus() throws Exception {
         return IndexCommand.run(corpus, common, Runtime.getRuntime().availableProcessors(), false, System.out,
                 System.err);
-    }
-
-    private boolean isCompatible(IndexDirectory directory) {
-        try (LiveIndex probe = new LiveIndex(directory, new Schema(common.zone), Duration.ofHours(1))) {
-            return true;
-        } catch (IncompatibleIndexException e) {
-            return false;
-        } catch (Exception e) {
-            return true; // any other problem is reported when the server opens the index
-        }
     }
 }

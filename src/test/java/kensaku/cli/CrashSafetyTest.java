@@ -15,15 +15,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import kensaku.FuzzSeed;
 import kensaku.index.IndexDirectory;
 import kensaku.index.IndexFixtures;
+import kensaku.index.Schema;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +99,42 @@ class CrashSafetyTest {
             assertEquals(live, new IndexDirectory(index).live().orElseThrow(), "run " + run);
             assertEquals(documents, documentsIn(live), "run " + run);
             checkIntact(live, "run " + run);
+        }
+    }
+
+    @Test
+    void aServerStartedOnAnIndexOfAnotherSchemaRebuildsItAndServes() throws Exception {
+        Path corpus = corpusOfCopies(1);
+        Path index = temp.resolve("index");
+        assertEquals(0, runIndex(corpus, index, "--full").waitFor(), "the first build");
+        Path old = new IndexDirectory(index).live().orElseThrow();
+        markAsSchema(old, Schema.VERSION - 1);
+        int port = freePort();
+        Process server = runJava("serve", "--corpus", corpus.toString(), "--index", index.toString(),
+                "--port", Integer.toString(port));
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            URI health = URI.create("http://127.0.0.1:" + port + "/api/health");
+            awaitAnswer(http, health, server);
+            String body = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(body.contains("\"schema_version\":" + Schema.VERSION), body);
+            assertTrue(body.contains("\"documents\":5"), body);
+            assertFalse(new IndexDirectory(index).live().orElseThrow().equals(old), "a new generation is live");
+        } finally {
+            server.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Rewrites a generation's commit to claim another schema version, as an index of an older kensaku would. */
+    private static void markAsSchema(Path generation, int version) throws IOException {
+        try (FSDirectory directory = FSDirectory.open(generation);
+             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig()
+                     .setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            Map<String, String> data = new HashMap<>();
+            writer.getLiveCommitData().forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+            data.put(Schema.COMMIT_SCHEMA_VERSION, Integer.toString(version));
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
         }
     }
 
