@@ -72,11 +72,11 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             opened = openOrBuild(directory, schema);
         } catch (Exception | Error e) {
-            loading.join().close();
+            loading.thenAccept(JapaneseAnalyzers::close);
             throw e;
         }
         if (opened == null) {
-            loading.join().close();
+            loading.thenAccept(JapaneseAnalyzers::close);
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);

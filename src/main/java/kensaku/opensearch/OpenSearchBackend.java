@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +28,8 @@ import kensaku.search.IncompatibleIndexException;
 import kensaku.search.IndexInfo;
 import kensaku.search.KanaNormalizer;
 import kensaku.search.PageHighlighter;
-import kensaku.search.Romaji;
+import kensaku.search.SuggestionRanking;
+import kensaku.search.SuggestionRanking.Candidate;
 import kensaku.search.SearchBackend;
 import kensaku.search.SearchRequest;
 import kensaku.search.SearchResponse;
@@ -43,7 +43,6 @@ import kensaku.search.Suggestion;
  * uses {@code dfs_query_then_fetch}, so term statistics are those of the whole index, not of one shard.
  */
 public final class OpenSearchBackend implements SearchBackend {
-    private static final List<String> KIND_ORDER = List.of("company", "tag", "title");
     private static final int MAX_SUGGEST_VALUES = 10_000;
     private static final List<String> HIT_SOURCE = List.of(Schema.ID, Schema.TITLE, Schema.DATE, ClusterSchema.TAGS,
             ClusterSchema.CATEGORIES, ClusterSchema.COMPANIES, ClusterSchema.AUTHOR, Schema.EXCERPT);
@@ -196,12 +195,10 @@ public final class OpenSearchBackend implements SearchBackend {
      */
     @Override
     public List<Suggestion> suggest(String prefix, int limit) throws IOException {
-        String folded = KanaNormalizer.fold(prefix);
-        if (folded.isEmpty()) {
+        List<String> prefixes = SuggestionRanking.prefixesOf(prefix);
+        if (prefixes.isEmpty()) {
             return List.of();
         }
-        List<String> prefixes = new ArrayList<>(List.of(folded));
-        Romaji.katakana(prefix).forEach(reading -> prefixes.add(KanaNormalizer.fold(reading)));
         ObjectNode body = nodes.objectNode();
         body.put("size", limit);
         ArrayNode titlePrefixes = body.putObject("query").putObject("bool").putArray("should");
@@ -215,7 +212,6 @@ public final class OpenSearchBackend implements SearchBackend {
             counts.putObject(dim).putObject("terms").put("field", dim).put("size", MAX_SUGGEST_VALUES);
         }
         JsonNode answer = client.post("/" + alias + "/_search", body);
-        record Candidate(Suggestion suggestion, long weight) {}
         List<Candidate> candidates = new ArrayList<>();
         Map<String, Long> companyCounts = buckets(answer.path("aggregations").path("all").path(Schema.FACET_COMPANY));
         for (CompanyGazetteer.Company company : gazetteer.companies()) {
@@ -226,12 +222,8 @@ public final class OpenSearchBackend implements SearchBackend {
                 candidates.add(new Candidate(new Suggestion(company.canonical(), "company", company.canonical(), null), count));
             }
         }
-        // The tag NVIDIA beside the company NVIDIA would offer the same word twice.
-        Set<String> companiesOffered = new HashSet<>();
-        candidates.forEach(c -> companiesOffered.add(c.suggestion().text().toLowerCase(Locale.ROOT)));
         buckets(answer.path("aggregations").path("all").path(Schema.FACET_TAG)).forEach((tag, count) -> {
-            if (prefixes.stream().anyMatch(p -> startsWith(tag, p))
-                    && !companiesOffered.contains(tag.toLowerCase(Locale.ROOT))) {
+            if (prefixes.stream().anyMatch(p -> startsWith(tag, p))) {
                 candidates.add(new Candidate(new Suggestion(tag, "tag", tag, null), count));
             }
         });
@@ -239,13 +231,7 @@ public final class OpenSearchBackend implements SearchBackend {
             String title = hit.path("_source").path(Schema.TITLE).asText("");
             candidates.add(new Candidate(new Suggestion(title, "title", title, hit.path("_source").path(Schema.ID).asText()), 1));
         }
-        return candidates.stream()
-                .sorted(Comparator.comparingInt((Candidate c) -> KIND_ORDER.indexOf(c.suggestion().kind()))
-                        .thenComparing(Comparator.comparingLong(Candidate::weight).reversed())
-                        .thenComparing(c -> c.suggestion().text()))
-                .limit(limit)
-                .map(Candidate::suggestion)
-                .toList();
+        return SuggestionRanking.best(candidates, limit);
     }
 
     /** The index behind the alias, its article count and the schema it was built with. */

@@ -1,5 +1,6 @@
 package kensaku.search;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -116,7 +117,7 @@ public final class Romaji {
             {"mya", "ミャ"}, {"myu", "ミュ"}, {"myo", "ミョ"}, {"rya", "リャ"}, {"ryu", "リュ"}, {"ryo", "リョ"},
             {"thi", "ティ"}, {"dhi", "ディ"}, {"tsa", "ツァ"},
         };
-        Map<String, String> table = new java.util.HashMap<>();
+        Map<String, String> table = new HashMap<>();
         for (String[] row : rows) {
             table.put(row[0], row[1]);
         }

@@ -5,14 +5,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.index.Schema;
+import kensaku.search.SuggestionRanking.Candidate;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
@@ -28,13 +26,10 @@ import org.apache.lucene.util.Bits;
 /**
  * Completions from the companies, tags and titles of one index generation. Every candidate is reachable from the
  * folded form ({@link KanaNormalizer}) of its text and, for companies, of each alias, so えぬ and NV both lead to
- * NVIDIA; a Latin prefix is also read as romaji ({@link Romaji}), so enubi does too. Ranked companies first, then tags, then titles, each by how many articles carry them.
+ * NVIDIA; a Latin prefix is also read as romaji, so enubi does too. Ranked as {@link SuggestionRanking} says.
  */
 final class Suggester {
     private static final int MAX_SCAN = 5_000;
-    private static final List<String> KIND_ORDER = List.of("company", "tag", "title");
-
-    private record Candidate(Suggestion suggestion, long weight) {}
 
     private record Key(String folded, int candidate) {}
 
@@ -53,28 +48,11 @@ final class Suggester {
     }
 
     List<Suggestion> suggest(String prefix, int limit) {
-        String folded = KanaNormalizer.fold(prefix);
-        if (folded.isEmpty()) {
-            return List.of();
-        }
         Map<Integer, Candidate> found = new LinkedHashMap<>();
-        collect(folded, found);
-        for (String reading : Romaji.katakana(prefix)) {
-            collect(KanaNormalizer.fold(reading), found);
+        for (String folded : SuggestionRanking.prefixesOf(prefix)) {
+            collect(folded, found);
         }
-        Set<String> companies = new HashSet<>();
-        found.values().stream().filter(c -> c.suggestion().kind().equals("company"))
-                .forEach(c -> companies.add(c.suggestion().text().toLowerCase(Locale.ROOT)));
-        return found.values().stream()
-                // The tag NVIDIA beside the company NVIDIA would offer the same word twice.
-                .filter(c -> !c.suggestion().kind().equals("tag")
-                        || !companies.contains(c.suggestion().text().toLowerCase(Locale.ROOT)))
-                .sorted(Comparator.comparingInt((Candidate c) -> KIND_ORDER.indexOf(c.suggestion().kind()))
-                        .thenComparing(Comparator.comparingLong(Candidate::weight).reversed())
-                        .thenComparing(c -> c.suggestion().text()))
-                .limit(limit)
-                .map(Candidate::suggestion)
-                .toList();
+        return SuggestionRanking.best(found.values(), limit);
     }
 
     private void collect(String folded, Map<Integer, Candidate> found) {

@@ -1,5 +1,7 @@
 package kensaku.http;
 
+import static kensaku.http.ApiContract.counts;
+import static kensaku.http.ApiContract.ids;
 import static kensaku.http.ServerFixture.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,9 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -265,17 +265,5 @@ class ApiTest {
             HttpResponse<String> response = fixture.get(path);
             assertFalse(response.body().contains("root:") || response.body().contains("<project"), path);
         }
-    }
-
-    private static Map<String, Integer> counts(JsonNode facet) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        facet.forEach(entry -> counts.put(entry.get("value").asText(), entry.get("count").asInt()));
-        return counts;
-    }
-
-    private static List<String> ids(JsonNode body) {
-        List<String> ids = new ArrayList<>();
-        body.get("hits").forEach(hit -> ids.add(hit.get("id").asText()));
-        return ids;
     }
 }
