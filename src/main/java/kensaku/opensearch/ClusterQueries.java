@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
+import kensaku.search.BigramScoring;
 import kensaku.search.SearchRequest;
 import kensaku.search.SortOrder;
 import kensaku.search.UserQuery;
@@ -207,8 +208,9 @@ final class ClusterQueries {
             MORPHOLOGICAL_FIELDS.forEach((field, boost) ->
                     perField.add(phrase(field, text, ClusterSchema.MORPHOLOGICAL_QUERY, 0, boost)));
         }
+        boolean constant = BigramScoring.scoresConstant(analyzers.morphologicalQuery(), text);
         BIGRAM_FIELDS.forEach((field, boost) -> {
-            ObjectNode query = bigramQuery(field, text, boost);
+            ObjectNode query = bigramQuery(field, text, boost, constant);
             if (query != null) {
                 perField.add(query);
             }
@@ -216,14 +218,24 @@ final class ClusterQueries {
         return perField.isEmpty() ? null : disMax(perField);
     }
 
-    private ObjectNode bigramQuery(String field, String text, double boost) {
+    private ObjectNode bigramQuery(String field, String text, double boost, boolean constant) {
         String stripped = text.strip();
         if (stripped.codePointCount(0, stripped.length()) == 1 && isCjk(stripped.codePointAt(0))) {
             ObjectNode prefix = nodes.objectNode();
             prefix.putObject("prefix").putObject(field).put("value", stripped).put("boost", boost);
             return prefix;
         }
-        return keepsAnything(analyzers.bigram(), text) ? phrase(field, text, ClusterSchema.BIGRAM, 0, boost) : null;
+        if (!keepsAnything(analyzers.bigram(), text)) {
+            return null;
+        }
+        if (!constant) {
+            return phrase(field, text, ClusterSchema.BIGRAM, 0, boost);
+        }
+        ObjectNode scored = nodes.objectNode();
+        ObjectNode options = scored.putObject("constant_score");
+        options.set("filter", phrase(field, text, ClusterSchema.BIGRAM, 0, 1.0));
+        options.put("boost", boost);
+        return scored;
     }
 
     private ObjectNode phrase(String field, String text, String analyzer, int slop, double boost) {

@@ -42,7 +42,7 @@ public final class PageHighlighter {
         if (texts.isEmpty()) {
             return List.of();
         }
-        Query textQuery = planner.textQuery(query);
+        Query textQuery = planner.highlightQuery(query);
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(schema.indexAnalyzer(analyzers)))) {
                 for (Text text : texts) {

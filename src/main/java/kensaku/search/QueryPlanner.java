@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
@@ -14,6 +15,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -31,6 +33,8 @@ import org.apache.lucene.util.QueryBuilder;
  * Japanese word run typed without spaces is one phrase), and the best field wins with a small share for the
  * others. Title and labels (tags, companies) weigh more than body; bigram views weigh less than morphological
  * ones because they also match across word boundaries.
+ * When the part is one word to the morphological analyzer, its bigram clauses score a constant ({@link
+ * BigramScoring}).
  */
 final class QueryPlanner {
     private static final float TIE_BREAKER = 0.2f;
@@ -43,7 +47,13 @@ final class QueryPlanner {
     private static final Map<String, Float> BIGRAM_FIELDS = Map.of(
             Schema.TITLE_BIGRAM, 1.5f, Schema.EXCERPT_BIGRAM, 0.75f, Schema.BODY_BIGRAM, 0.5f);
 
+    private static final Map<String, Float> HIGHLIGHTED_MORPHOLOGICAL_FIELDS =
+            Map.of(Schema.TITLE, 3.0f, Schema.BODY, 1.0f);
+    private static final Map<String, Float> HIGHLIGHTED_BIGRAM_FIELDS =
+            Map.of(Schema.TITLE_BIGRAM, 1.5f, Schema.BODY_BIGRAM, 0.5f);
+
     private final QueryBuilder morphological;
+    private final Analyzer morphologicalQueryAnalyzer;
     private final QueryBuilder bigram;
     private final WordRuns wordRuns;
     private final FacetsConfig facetsConfig;
@@ -51,6 +61,7 @@ final class QueryPlanner {
 
     QueryPlanner(JapaneseAnalyzers analyzers, Schema schema) {
         this.morphological = new QueryBuilder(analyzers.morphologicalQuery());
+        this.morphologicalQueryAnalyzer = analyzers.morphologicalQuery();
         this.bigram = new QueryBuilder(analyzers.bigram());
         this.wordRuns = new WordRuns(analyzers.morphological());
         this.facetsConfig = schema.facetsConfig();
@@ -92,6 +103,27 @@ final class QueryPlanner {
             query.add(new MatchAllDocsQuery(), Occur.MUST);
         }
         return query.build();
+    }
+
+    /**
+     * What highlighting marks: every part of the query that is not excluded, in title and body only, any of them.
+     * For an article the text query found, its matches in those fields are the same as the text query's; the
+     * labels and excerpt clauses and the proximity clause only cost the highlighter a look-up per article.
+     */
+    Query highlightQuery(String text) {
+        UserQuery parsed = UserQuery.parse(text);
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        boolean any = false;
+        for (List<UserQuery.Part> group : parsed.required()) {
+            for (UserQuery.Part part : group) {
+                Query partQuery = partQuery(part, HIGHLIGHTED_MORPHOLOGICAL_FIELDS, HIGHLIGHTED_BIGRAM_FIELDS);
+                if (partQuery != null) {
+                    query.add(partQuery, Occur.SHOULD);
+                    any = true;
+                }
+            }
+        }
+        return any ? query.build() : new MatchNoDocsQuery("nothing to highlight");
     }
 
     /** The required words as one sloppy phrase in title and body; null for a single word. */
@@ -158,24 +190,33 @@ final class QueryPlanner {
      * (アマゾンの投資) needs each of its word runs, and matching it as typed only scores higher.
      */
     Query partQuery(UserQuery.Part part) {
-        Query asTyped = fieldsQuery(part.text());
+        return partQuery(part, MORPHOLOGICAL_FIELDS, BIGRAM_FIELDS);
+    }
+
+    private Query partQuery(UserQuery.Part part, Map<String, Float> morphologicalFields,
+            Map<String, Float> bigramFields) {
+        Query asTyped = fieldsQuery(part.text(), morphologicalFields, bigramFields);
         List<String> runs = part.phrase() || asTyped == null ? List.of() : wordRuns.of(part.text());
         if (runs.size() < 2) {
             return asTyped;
         }
         BooleanQuery.Builder eachRun = new BooleanQuery.Builder();
         for (String run : runs) {
-            eachRun.add(fieldsQuery(run), Occur.MUST);
+            eachRun.add(fieldsQuery(run, morphologicalFields, bigramFields), Occur.MUST);
         }
         return eachRun.add(asTyped, Occur.SHOULD).build();
     }
 
     /** A text in every field, best field wins; null when the analyzers keep nothing of it. */
-    private Query fieldsQuery(String text) {
+    private Query fieldsQuery(String text, Map<String, Float> morphologicalFields, Map<String, Float> bigramFields) {
         List<Query> perField = new ArrayList<>();
-        MORPHOLOGICAL_FIELDS.forEach((field, boost) ->
+        morphologicalFields.forEach((field, boost) ->
                 addBoosted(perField, morphological.createPhraseQuery(field, text), boost));
-        BIGRAM_FIELDS.forEach((field, boost) -> addBoosted(perField, bigramQuery(field, text), boost));
+        boolean constant = BigramScoring.scoresConstant(morphologicalQueryAnalyzer, text);
+        bigramFields.forEach((field, boost) -> {
+            Query bigrams = bigramQuery(field, text);
+            addBoosted(perField, bigrams != null && constant ? new ConstantScoreQuery(bigrams) : bigrams, boost);
+        });
         return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, TIE_BREAKER);
     }
 
