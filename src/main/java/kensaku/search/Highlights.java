@@ -34,13 +34,16 @@ final class Highlights {
     }
 
     /**
-     * Highlighted titles and snippets for the given documents, in the same order. One highlighter pass does both
-     * fields, so each document's stored fields are read once.
+     * Highlighted titles and snippets for the given documents, in the same order; each field marked with its own
+     * query ({@link QueryPlanner#highlightQuery}), so the highlighter looks up only that field's terms.
      */
-    Result highlight(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
-        Map<String, String[]> marked = new TitleAndBody(builder(searcher))
-                .highlightFields(new String[] {Schema.TITLE, Schema.BODY}, query, docIds, new int[] {1, 1});
-        return new Result(marked.get(Schema.TITLE), marked.get(Schema.BODY));
+    Result highlight(IndexSearcher searcher, Query titleQuery, Query bodyQuery, int[] docIds) throws IOException {
+        TitleAndBody highlighter = new TitleAndBody(builder(searcher));
+        String[] titles = highlighter.highlightFields(new String[] {Schema.TITLE}, titleQuery, docIds, new int[] {1})
+                .get(Schema.TITLE);
+        String[] snippets = highlighter.highlightFields(new String[] {Schema.BODY}, bodyQuery, docIds, new int[] {1})
+                .get(Schema.BODY);
+        return new Result(titles, snippets);
     }
 
     record Result(String[] titles, String[] snippets) {}

@@ -42,7 +42,8 @@ public final class PageHighlighter {
         if (texts.isEmpty()) {
             return List.of();
         }
-        Query textQuery = planner.highlightQuery(query);
+        Query titleQuery = planner.highlightQuery(query, Schema.TITLE);
+        Query bodyQuery = planner.highlightQuery(query, Schema.BODY);
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(schema.indexAnalyzer(analyzers)))) {
                 for (Text text : texts) {
@@ -54,7 +55,7 @@ public final class PageHighlighter {
                 for (int i = 0; i < docIds.length; i++) {
                     docIds[i] = i;
                 }
-                Highlights.Result marked = highlights.highlight(new IndexSearcher(reader), textQuery, docIds);
+                Highlights.Result marked = highlights.highlight(new IndexSearcher(reader), titleQuery, bodyQuery, docIds);
                 List<Marked> result = new ArrayList<>(texts.size());
                 for (int i = 0; i < texts.size(); i++) {
                     result.add(new Marked(

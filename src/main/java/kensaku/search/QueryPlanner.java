@@ -47,11 +47,6 @@ final class QueryPlanner {
     private static final Map<String, Float> BIGRAM_FIELDS = Map.of(
             Schema.TITLE_BIGRAM, 1.5f, Schema.EXCERPT_BIGRAM, 0.75f, Schema.BODY_BIGRAM, 0.5f);
 
-    private static final Map<String, Float> HIGHLIGHTED_MORPHOLOGICAL_FIELDS =
-            Map.of(Schema.TITLE, 3.0f, Schema.BODY, 1.0f);
-    private static final Map<String, Float> HIGHLIGHTED_BIGRAM_FIELDS =
-            Map.of(Schema.TITLE_BIGRAM, 1.5f, Schema.BODY_BIGRAM, 0.5f);
-
     private final QueryBuilder morphological;
     private final Analyzer morphologicalQueryAnalyzer;
     private final QueryBuilder bigram;
@@ -106,17 +101,21 @@ final class QueryPlanner {
     }
 
     /**
-     * What highlighting marks: every part of the query that is not excluded, in title and body only, any of them.
-     * For an article the text query found, its matches in those fields are the same as the text query's; the
-     * labels and excerpt clauses and the proximity clause only cost the highlighter a look-up per article.
+     * What highlighting marks in one stored field ({@link Schema#TITLE} or {@link Schema#BODY}): every part of the
+     * query that is not excluded, in that field and its bigram view, any of them. For an article the text query
+     * found, its matches there are the same as the text query's; asking only for them spares the highlighter
+     * looking up every other field's terms in every article it marks.
      */
-    Query highlightQuery(String text) {
+    Query highlightQuery(String text, String field) {
+        Map<String, Float> morphologicalField = Map.of(field, MORPHOLOGICAL_FIELDS.get(field));
+        String bigramField = Schema.TITLE.equals(field) ? Schema.TITLE_BIGRAM : Schema.BODY_BIGRAM;
+        Map<String, Float> bigramFields = Map.of(bigramField, BIGRAM_FIELDS.get(bigramField));
         UserQuery parsed = UserQuery.parse(text);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         boolean any = false;
         for (List<UserQuery.Part> group : parsed.required()) {
             for (UserQuery.Part part : group) {
-                Query partQuery = partQuery(part, HIGHLIGHTED_MORPHOLOGICAL_FIELDS, HIGHLIGHTED_BIGRAM_FIELDS);
+                Query partQuery = partQuery(part, morphologicalField, bigramFields);
                 if (partQuery != null) {
                     query.add(partQuery, Occur.SHOULD);
                     any = true;

@@ -61,8 +61,8 @@ public final class SearchService implements SearchBackend {
             DrillSideways.DrillSidewaysResult result =
                     sideways.search(query, null, null, depth, planner.sort(order), true);
             ScoreDoc[] pageDocs = pageOf(result.hits, request);
-            Highlights.Result marked =
-                    highlights.highlight(searcher, planner.highlightQuery(request.query()), docIds(pageDocs));
+            Highlights.Result marked = highlights.highlight(searcher, planner.highlightQuery(request.query(), Schema.TITLE),
+                    planner.highlightQuery(request.query(), Schema.BODY), docIds(pageDocs));
             List<Hit> hits = assembler.hits(searcher, pageDocs, marked);
             Map<String, List<FacetCount>> facets = assembler.facets(result.facets, request);
             long total = result.hits.totalHits.value();
