@@ -2,11 +2,15 @@ package kensaku.search;
 
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import kensaku.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -35,10 +39,12 @@ final class Highlights {
 
     /**
      * Highlighted titles and snippets for the given documents, in the same order; each field marked with its own
-     * query ({@link QueryPlanner#highlightQuery}), so the highlighter looks up only that field's terms.
+     * query ({@link QueryPlanner#highlightQuery}), so the highlighter looks up only that field's terms. The
+     * title and body come from {@code stored} (by document id), read once with the rest of each hit.
      */
-    Result highlight(IndexSearcher searcher, Query titleQuery, Query bodyQuery, int[] docIds) throws IOException {
-        TitleAndBody highlighter = new TitleAndBody(builder(searcher));
+    Result highlight(IndexSearcher searcher, Query titleQuery, Query bodyQuery, int[] docIds,
+            Map<Integer, Document> stored) throws IOException {
+        TitleAndBody highlighter = new TitleAndBody(builder(searcher), stored);
         String[] titles = highlighter.highlightFields(new String[] {Schema.TITLE}, titleQuery, docIds, new int[] {1})
                 .get(Schema.TITLE);
         String[] snippets = highlighter.highlightFields(new String[] {Schema.BODY}, bodyQuery, docIds, new int[] {1})
@@ -53,8 +59,29 @@ final class Highlights {
         private static final PassageFormatter TITLE_FORMAT = new SnippetFormatter(Integer.MAX_VALUE);
         private static final PassageFormatter BODY_FORMAT = new SnippetFormatter(SNIPPET_MAX_CHARS);
 
-        TitleAndBody(Builder builder) {
+        private final Map<Integer, Document> stored;
+
+        TitleAndBody(Builder builder, Map<Integer, Document> stored) {
             super(builder);
+            this.stored = stored;
+        }
+
+        /** The values read with the hit, instead of decompressing each article's stored block again. */
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
+                int cacheCharsThreshold) throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                Document document = stored.get(doc);
+                CharSequence[] row = new CharSequence[fields.length];
+                for (int i = 0; i < fields.length; i++) {
+                    String value = document == null ? null : document.get(fields[i]);
+                    row[i] = value == null ? "" : value.length() > MAX_HIGHLIGHT_CHARS
+                            ? value.substring(0, MAX_HIGHLIGHT_CHARS) : value;
+                }
+                values.add(row);
+            }
+            return values;
         }
 
         @Override

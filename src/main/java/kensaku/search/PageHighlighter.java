@@ -2,9 +2,13 @@ package kensaku.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -55,7 +59,15 @@ public final class PageHighlighter {
                 for (int i = 0; i < docIds.length; i++) {
                     docIds[i] = i;
                 }
-                Highlights.Result marked = highlights.highlight(new IndexSearcher(reader), titleQuery, bodyQuery, docIds);
+                Map<Integer, Document> stored = new HashMap<>();
+                for (int i = 0; i < docIds.length; i++) {
+                    Document doc = new Document();
+                    doc.add(new StoredField(Schema.TITLE, texts.get(i).title()));
+                    doc.add(new StoredField(Schema.BODY, texts.get(i).body()));
+                    stored.put(docIds[i], doc);
+                }
+                Highlights.Result marked =
+                        highlights.highlight(new IndexSearcher(reader), titleQuery, bodyQuery, docIds, stored);
                 List<Marked> result = new ArrayList<>(texts.size());
                 for (int i = 0; i < texts.size(); i++) {
                     result.add(new Marked(

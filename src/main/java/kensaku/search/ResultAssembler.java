@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ final class ResultAssembler {
             Schema.FACET_COMPANY, 100, Schema.FACET_TAG, 100, Schema.FACET_CATEGORY, 100, Schema.FACET_MONTH, 1_000);
     private static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.TITLE, Schema.DATE, Schema.STORED_TAGS,
             Schema.STORED_CATEGORIES, Schema.STORED_COMPANIES, Schema.STORED_AUTHOR, Schema.EXCERPT);
+    private static final Set<String> HIT_FIELDS_AND_BODY = union(HIT_FIELDS, Schema.BODY);
 
     private final Schema schema;
 
@@ -34,11 +36,29 @@ final class ResultAssembler {
         this.schema = schema;
     }
 
-    List<Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, Highlights.Result marked) throws IOException {
+    /**
+     * The stored fields each hit shows, by document id, read once per hit; with the body too when it is to be
+     * highlighted (a browsed hit shows its body's opening), so the highlighter does not decompress each
+     * article's block again.
+     */
+    Map<Integer, Document> load(IndexSearcher searcher, ScoreDoc[] docs, boolean withBody) throws IOException {
         StoredFields stored = searcher.storedFields();
+        Set<String> fields = withBody ? HIT_FIELDS_AND_BODY : HIT_FIELDS;
+        Map<Integer, Document> loaded = new HashMap<>();
+        for (ScoreDoc doc : docs) {
+            loaded.put(doc.doc, stored.document(doc.doc, fields));
+        }
+        return loaded;
+    }
+
+    List<Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, Highlights.Result marked) throws IOException {
+        return hits(docs, load(searcher, docs, false), marked);
+    }
+
+    List<Hit> hits(ScoreDoc[] docs, Map<Integer, Document> stored, Highlights.Result marked) {
         List<Hit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
-            Document doc = stored.document(docs[i].doc, HIT_FIELDS);
+            Document doc = stored.get(docs[i].doc);
             String title = doc.get(Schema.TITLE);
             String titleHtml = nonEmpty(marked.titles()[i], SnippetFormatter.escape(title));
             String snippetHtml = nonEmpty(marked.snippets()[i], SnippetFormatter.escape(doc.get(Schema.EXCERPT)));
@@ -118,5 +138,11 @@ final class ResultAssembler {
 
     static String nonEmpty(String html, String fallback) {
         return html == null || html.isEmpty() ? fallback : html;
+    }
+
+    private static Set<String> union(Set<String> fields, String more) {
+        Set<String> all = new HashSet<>(fields);
+        all.add(more);
+        return Set.copyOf(all);
     }
 }

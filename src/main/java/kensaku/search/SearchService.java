@@ -8,6 +8,7 @@ import java.util.Optional;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.index.Term;
@@ -61,9 +62,10 @@ public final class SearchService implements SearchBackend {
             DrillSideways.DrillSidewaysResult result =
                     sideways.search(query, null, null, depth, planner.sort(order), true);
             ScoreDoc[] pageDocs = pageOf(result.hits, request);
+            Map<Integer, Document> stored = assembler.load(searcher, pageDocs, true);
             Highlights.Result marked = highlights.highlight(searcher, planner.highlightQuery(request.query(), Schema.TITLE),
-                    planner.highlightQuery(request.query(), Schema.BODY), docIds(pageDocs));
-            List<Hit> hits = assembler.hits(searcher, pageDocs, marked);
+                    planner.highlightQuery(request.query(), Schema.BODY), docIds(pageDocs), stored);
+            List<Hit> hits = assembler.hits(pageDocs, stored, marked);
             Map<String, List<FacetCount>> facets = assembler.facets(result.facets, request);
             long total = result.hits.totalHits.value();
             String correction = correction(searcher, request, total);
