@@ -24,6 +24,8 @@ public final class BenchReport {
         row(md, "indexing, peak RSS MiB", k, g, r -> mib(r.indexing().peakRssBytes()), "%.0f", "lower");
         row(md, "index size ÷ corpus bytes", k, g, r -> r.indexing().sizeRatio(), "%.2f", "lower");
         row(md, "serve start → first answer, ms", k, g, r -> (double) r.serving().readyMillis(), "%.0f", "lower");
+        row(md, "same, first start of a new build, ms", k, g, r -> r.serving().firstStartMillis() < 0 ? Double.NaN
+                : (double) r.serving().firstStartMillis(), "%.0f", "lower");
         row(md, "live heap after warm-up, MiB", k, g, r -> mib(r.serving().liveHeapBytes()), "%.0f", "lower");
         row(md, "RSS after warm-up, MiB", k, g, r -> mib(r.serving().rssBytes()), "%.0f", "lower");
         row(md, "peak RSS serving, MiB", k, g, r -> mib(r.serving().peakRssBytes()), "%.0f", "lower");
