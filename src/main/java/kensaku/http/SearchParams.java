@@ -15,7 +15,7 @@ import kensaku.search.SortOrder;
  * the server-rendered page so both read a URL the same way. Throws {@link BadRequestException} naming the
  * parameter at fault.
  */
-final class SearchParams {
+public final class SearchParams {
     static final int DEFAULT_SIZE = 10;
     private static final int MAX_VALUE_CHARS = 200;
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -23,7 +23,7 @@ final class SearchParams {
 
     private SearchParams() {}
 
-    static SearchRequest read(Map<String, List<String>> params) {
+    public static SearchRequest read(Map<String, List<String>> params) {
         String query = first(params, "q", "");
         SortOrder sort = params.containsKey("sort") && !first(params, "sort", "").isBlank()
                 ? SortOrder.parse(first(params, "sort", ""))

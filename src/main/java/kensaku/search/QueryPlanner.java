@@ -101,24 +101,29 @@ final class QueryPlanner {
     }
 
     /**
-     * What highlighting marks in one stored field ({@link Schema#TITLE} or {@link Schema#BODY}): every part of the
-     * query that is not excluded, in that field and its bigram view, any of them. For an article the text query
-     * found, its matches there are the same as the text query's; asking only for them spares the highlighter
-     * looking up every other field's terms in every article it marks.
+     * What highlighting marks in one stored field ({@link Schema#TITLE} or {@link Schema#BODY}): each part of the
+     * query that is not excluded, and each word run of an unquoted part, any of them, in that field and its bigram
+     * view. So every word the article holds in that field is marked on its own (a title that holds only one of the
+     * words still shows it), never the stretch between two words that the proximity clause matched, and the
+     * highlighter looks up only that field's terms. Quoted parts stay whole phrases.
      */
     Query highlightQuery(String text, String field) {
         Map<String, Float> morphologicalField = Map.of(field, MORPHOLOGICAL_FIELDS.get(field));
         String bigramField = Schema.TITLE.equals(field) ? Schema.TITLE_BIGRAM : Schema.BODY_BIGRAM;
         Map<String, Float> bigramFields = Map.of(bigramField, BIGRAM_FIELDS.get(bigramField));
-        UserQuery parsed = UserQuery.parse(text);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         boolean any = false;
-        for (List<UserQuery.Part> group : parsed.required()) {
+        for (List<UserQuery.Part> group : UserQuery.parse(text).required()) {
             for (UserQuery.Part part : group) {
-                Query partQuery = partQuery(part, morphologicalField, bigramFields);
-                if (partQuery != null) {
-                    query.add(partQuery, Occur.SHOULD);
-                    any = true;
+                Query asTyped = fieldsQuery(part.text(), morphologicalField, bigramFields);
+                if (asTyped == null) {
+                    continue;
+                }
+                query.add(asTyped, Occur.SHOULD);
+                any = true;
+                List<String> runs = part.phrase() ? List.of() : wordRuns.of(part.text());
+                for (String run : runs.size() < 2 ? List.<String>of() : runs) {
+                    query.add(fieldsQuery(run, morphologicalField, bigramFields), Occur.SHOULD);
                 }
             }
         }

@@ -10,10 +10,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import kensaku.analysis.CompanyGazetteer;
+import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.bench.QueryMix;
+import kensaku.index.IndexDirectory;
+import kensaku.index.Schema;
+import kensaku.search.LiveIndex;
+import kensaku.search.SearchService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,6 +120,25 @@ class BenchSmokeTest {
         assertTrue(m.find(), "no row " + row + " in\n" + md);
         String value = m.group(column + 1).strip();
         return value.equals("–") ? -1 : Double.parseDouble(value);
+    }
+
+    @Test
+    void queryCpuTimesEverySearchCategoryOfTheMix() throws Exception {
+        Path corpus = temp.resolve("corpus");
+        Path index = temp.resolve("index");
+        assertEquals(0, Main.run("gen-corpus", "--docs", Integer.toString(DOCS), "--out", corpus.toString(), "--seed", "7"));
+        assertEquals(0, Main.run("index", "--corpus", corpus.toString(), "--index", index.toString()));
+        Schema schema = new Schema(ZoneId.of("Asia/Tokyo"));
+        QueryMix mix = QueryMix.builtIn();
+        try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(CompanyGazetteer.builtIn());
+             LiveIndex live = new LiveIndex(new IndexDirectory(index), schema, Duration.ofDays(1))) {
+            QueryCpu.Result result = new QueryCpu(new SearchService(live, schema, analyzers, CompanyGazetteer.builtIn()),
+                    mix).run(1, 2);
+            List<String> searched = mix.categories().stream().filter(c -> !QueryMix.SUGGEST.equals(c)).toList();
+            assertEquals(searched, List.copyOf(result.categoryMeanMillis().keySet()));
+            assertTrue(result.bestPassMillis() > 0, "a search costs some CPU");
+            result.categoryMeanMillis().forEach((category, millis) -> assertTrue(millis > 0, category));
+        }
     }
 
     private static List<Path> files(Path root) throws IOException {

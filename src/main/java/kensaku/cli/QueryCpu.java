@@ -1,0 +1,71 @@
+package kensaku.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import kensaku.bench.QueryMix;
+import kensaku.http.SearchParams;
+import kensaku.search.SearchBackend;
+import kensaku.search.SearchRequest;
+
+/**
+ * The CPU one thread spends on each search of the mix, in-process (no HTTP, no load generator), for comparing
+ * two builds of the search path on a noisy machine: the figure is the best of several passes over the whole mix,
+ * each timed with the thread's CPU clock, which a neighbour's load disturbs far less than wall time.
+ */
+public final class QueryCpu {
+    private final SearchBackend search;
+    private final List<QueryMix.Query> queries;
+
+    public QueryCpu(SearchBackend search, QueryMix mix) {
+        this.search = search;
+        this.queries = mix.queries().stream().filter(q -> !q.isSuggest()).toList();
+    }
+
+    /** Per-category mean and the best pass's mean, in ms of CPU per search, after {@code warmUp} untimed passes. */
+    public Result run(int warmUp, int passes) throws IOException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        List<SearchRequest> requests = queries.stream().map(QueryCpu::request).toList();
+        Map<String, long[]> byCategory = new LinkedHashMap<>();
+        long best = Long.MAX_VALUE;
+        for (int pass = -warmUp; pass < passes; pass++) {
+            long passStart = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < requests.size(); i++) {
+                long start = threads.getCurrentThreadCpuTime();
+                search.search(requests.get(i));
+                long used = threads.getCurrentThreadCpuTime() - start;
+                if (pass >= 0) {
+                    long[] sum = byCategory.computeIfAbsent(queries.get(i).category(), k -> new long[2]);
+                    sum[0] += used;
+                    sum[1]++;
+                }
+            }
+            if (pass >= 0) {
+                best = Math.min(best, threads.getCurrentThreadCpuTime() - passStart);
+            }
+        }
+        Map<String, Double> means = new LinkedHashMap<>();
+        byCategory.forEach((category, sum) -> means.put(category, sum[0] / 1e6 / sum[1]));
+        return new Result(best / 1e6 / requests.size(), means, passes);
+    }
+
+    public record Result(double bestPassMillis, Map<String, Double> categoryMeanMillis, int passes) {
+        public void print(PrintStream out) {
+            out.printf(Locale.ROOT, "CPU per search, best of %d passes over the mix: %.2f ms%n", passes, bestPassMillis);
+            categoryMeanMillis.forEach((category, millis) ->
+                    out.printf(Locale.ROOT, "  %-18s %6.2f ms (mean)%n", category, millis));
+        }
+    }
+
+    private static SearchRequest request(QueryMix.Query query) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        query.params().forEach(e -> params.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return SearchParams.read(params);
+    }
+}
