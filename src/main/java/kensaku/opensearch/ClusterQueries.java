@@ -11,6 +11,7 @@ import java.util.Map;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
 import kensaku.search.BigramScoring;
+import kensaku.search.Ranking;
 import kensaku.search.SearchRequest;
 import kensaku.search.SortOrder;
 import kensaku.search.UserQuery;
@@ -26,13 +27,11 @@ import kensaku.search.WordRuns;
  * does), not a cluster.
  */
 final class ClusterQueries {
-    private static final double TIE_BREAKER = 0.2;
-    private static final int PROXIMITY_SLOP = 8;
-    private static final Map<String, Double> PROXIMITY_FIELDS = Map.of(Schema.TITLE, 1.5, Schema.BODY, 0.5);
-    private static final Map<String, Double> MORPHOLOGICAL_FIELDS = Map.of(
-            Schema.TITLE, 3.0, Schema.LABELS, 2.0, Schema.EXCERPT, 1.5, Schema.BODY, 1.0);
-    private static final Map<String, Double> BIGRAM_FIELDS = Map.of(
-            Schema.TITLE_BIGRAM, 1.5, Schema.EXCERPT_BIGRAM, 0.75, Schema.BODY_BIGRAM, 0.5);
+    private static final float TIE_BREAKER = Ranking.TIE_BREAKER;
+    private static final int PROXIMITY_SLOP = Ranking.PROXIMITY_SLOP;
+    private static final Map<String, Float> PROXIMITY_FIELDS = Ranking.PROXIMITY_FIELDS;
+    private static final Map<String, Float> MORPHOLOGICAL_FIELDS = Ranking.MORPHOLOGICAL_FIELDS;
+    private static final Map<String, Float> BIGRAM_FIELDS = Ranking.BIGRAM_FIELDS;
     /** Facet value lists, as {@code ResultAssembler.FACET_LIMITS}. */
     static final Map<String, Integer> FACET_LIMITS = Map.of(
             Schema.FACET_COMPANY, 100, Schema.FACET_TAG, 100, Schema.FACET_CATEGORY, 100, Schema.FACET_MONTH, 1_000);
@@ -218,7 +217,7 @@ final class ClusterQueries {
         return perField.isEmpty() ? null : disMax(perField);
     }
 
-    private ObjectNode bigramQuery(String field, String text, double boost, boolean constant) {
+    private ObjectNode bigramQuery(String field, String text, float boost, boolean constant) {
         String stripped = text.strip();
         if (stripped.codePointCount(0, stripped.length()) == 1 && isCjk(stripped.codePointAt(0))) {
             ObjectNode prefix = nodes.objectNode();
@@ -233,12 +232,12 @@ final class ClusterQueries {
         }
         ObjectNode scored = nodes.objectNode();
         ObjectNode options = scored.putObject("constant_score");
-        options.set("filter", phrase(field, text, ClusterSchema.BIGRAM, 0, 1.0));
+        options.set("filter", phrase(field, text, ClusterSchema.BIGRAM, 0, 1.0f));
         options.put("boost", boost);
         return scored;
     }
 
-    private ObjectNode phrase(String field, String text, String analyzer, int slop, double boost) {
+    private ObjectNode phrase(String field, String text, String analyzer, int slop, float boost) {
         ObjectNode query = nodes.objectNode();
         ObjectNode options = query.putObject("match_phrase").putObject(field);
         options.put("query", text).put("analyzer", analyzer).put("boost", boost);

@@ -31,21 +31,15 @@ import org.apache.lucene.util.QueryBuilder;
  *
  * <p>Each part of the user's query is searched in both analysed views of every text field, as a phrase (a
  * Japanese word run typed without spaces is one phrase), and the best field wins with a small share for the
- * others. Title and labels (tags, companies) weigh more than body; bigram views weigh less than morphological
- * ones because they also match across word boundaries.
- * When the part is one word to the morphological analyzer, its bigram clauses score a constant ({@link
- * BigramScoring}).
+ * others, with the weights of {@link Ranking}. When the part is one word to the morphological analyzer, its
+ * bigram clauses score a constant ({@link BigramScoring}).
  */
 final class QueryPlanner {
-    private static final float TIE_BREAKER = 0.2f;
-    /** Query words this many positions apart or closer still count as near each other. */
-    private static final int PROXIMITY_SLOP = 8;
-    /** Words of the query close together in the title or body score extra: usually they are about one thing. */
-    private static final Map<String, Float> PROXIMITY_FIELDS = Map.of(Schema.TITLE, 1.5f, Schema.BODY, 0.5f);
-    private static final Map<String, Float> MORPHOLOGICAL_FIELDS = Map.of(
-            Schema.TITLE, 3.0f, Schema.LABELS, 2.0f, Schema.EXCERPT, 1.5f, Schema.BODY, 1.0f);
-    private static final Map<String, Float> BIGRAM_FIELDS = Map.of(
-            Schema.TITLE_BIGRAM, 1.5f, Schema.EXCERPT_BIGRAM, 0.75f, Schema.BODY_BIGRAM, 0.5f);
+    private static final float TIE_BREAKER = Ranking.TIE_BREAKER;
+    private static final int PROXIMITY_SLOP = Ranking.PROXIMITY_SLOP;
+    private static final Map<String, Float> PROXIMITY_FIELDS = Ranking.PROXIMITY_FIELDS;
+    private static final Map<String, Float> MORPHOLOGICAL_FIELDS = Ranking.MORPHOLOGICAL_FIELDS;
+    private static final Map<String, Float> BIGRAM_FIELDS = Ranking.BIGRAM_FIELDS;
 
     private final QueryBuilder morphological;
     private final Analyzer morphologicalQueryAnalyzer;
