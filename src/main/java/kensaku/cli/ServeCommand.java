@@ -70,7 +70,7 @@ public final class ServeCommand implements Callable<Integer> {
         CompletableFuture<JapaneseAnalyzers> loading = CompletableFuture.supplyAsync(() -> new JapaneseAnalyzers(gazetteer));
         LiveIndex opened;
         try {
-            opened = openOrBuild(directory, schema);
+            opened = openOrBuild(directory, schema, gazetteer);
         } catch (Exception | Error e) {
             loading.thenAccept(JapaneseAnalyzers::close);
             throw e;
@@ -99,7 +99,8 @@ public final class ServeCommand implements Callable<Integer> {
      * The live index, built from the corpus first when there is none or when it was written by another schema
      * version (the corpus is at hand, so rebuild rather than refuse); null when that build switched nothing.
      */
-    private LiveIndex openOrBuild(IndexDirectory directory, Schema schema) throws Exception {
+    private LiveIndex openOrBuild(IndexDirectory directory, Schema schema, CompanyGazetteer gazetteer)
+            throws Exception {
         if (directory.live().isEmpty()) {
             System.err.println("no index at " + directory.root() + "; indexing " + corpus + " first");
             if (indexCorpus() == 2) {
@@ -107,7 +108,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
         } else {
             try {
-                return new LiveIndex(directory, schema, Duration.ofMillis(pollMillis));
+                return new LiveIndex(directory, schema, Duration.ofMillis(pollMillis), gazetteer);
             } catch (IncompatibleIndexException e) {
                 System.err.println("the index at " + directory.root() + " was built with another schema version; "
                         + "rebuilding it from " + corpus);
@@ -116,7 +117,7 @@ public final class ServeCommand implements Callable<Integer> {
                 }
             }
         }
-        return new LiveIndex(directory, schema, Duration.ofMillis(pollMillis));
+        return new LiveIndex(directory, schema, Duration.ofMillis(pollMillis), gazetteer);
     }
 
     /** Serves from the cluster; the index there is built and switched by {@code index --target opensearch}. */

@@ -64,12 +64,16 @@ final class IndexSnapshot {
                 data.get(Schema.COMMIT_ZONE));
     }
 
-    /** Built on first use, once per generation: titles are read from every stored document. */
+    /** Built once per generation, by the live index before it serves the generation or else on first use. */
     synchronized Suggester suggester(kensaku.analysis.CompanyGazetteer gazetteer) throws IOException {
         if (suggester == null) {
             suggester = new Suggester(this, gazetteer);
         }
         return suggester;
+    }
+
+    synchronized boolean hasSuggester() {
+        return suggester != null;
     }
 
     boolean tryRetain() {

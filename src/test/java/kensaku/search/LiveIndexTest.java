@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import kensaku.analysis.CompanyGazetteer;
 import kensaku.index.IndexDirectory;
 import kensaku.index.IndexFixtures;
 import kensaku.index.Schema;
@@ -40,6 +41,41 @@ class LiveIndexTest {
             assertEquals(6, live.info().documents());
             assertEquals(5, before.searcher().getIndexReader().numDocs(), "a request in flight keeps its generation");
             live.release(before);
+        }
+    }
+
+    @Test
+    void buildsEachGenerationsSuggesterBeforeServingIt() throws Exception {
+        Path corpus = IndexFixtures.corpusOf(temp.resolve("corpus"), IndexFixtures.SEEDS);
+        Path root = temp.resolve("index");
+        IndexFixtures.build(corpus, root);
+        try (LiveIndex live = new LiveIndex(new IndexDirectory(root), new Schema(IndexFixtures.TOKYO),
+                Duration.ofHours(1), CompanyGazetteer.builtIn())) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!hasSuggester(live) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(hasSuggester(live), "the first generation's suggester is built in the background");
+
+            Files.writeString(corpus.resolve("new.md"), "---\ntitle: 新しい記事\ndate: 2026-03-01\n---\n\n本文。\n",
+                    StandardCharsets.UTF_8);
+            IndexFixtures.build(corpus, root);
+            assertTrue(live.refresh());
+            assertTrue(hasSuggester(live), "a new generation is served with its suggester ready");
+        }
+        try (LiveIndex plain = new LiveIndex(new IndexDirectory(root), new Schema(IndexFixtures.TOKYO),
+                Duration.ofHours(1))) {
+            Thread.sleep(200);
+            assertFalse(hasSuggester(plain), "without a gazetteer, built on first use only");
+        }
+    }
+
+    private static boolean hasSuggester(LiveIndex live) throws IOException {
+        IndexSnapshot snapshot = live.acquire();
+        try {
+            return snapshot.hasSuggester();
+        } finally {
+            live.release(snapshot);
         }
     }
 
