@@ -90,6 +90,8 @@ public final class ServeCommand implements Callable<Integer> {
             }, "kensaku-shutdown"));
             System.err.printf(Locale.ROOT, "kensaku serving %,d articles on http://%s:%d/%n", index.info().documents(),
                     host, server.port());
+            // Suggestions are ready a moment later, once start-up's first searches have had the cores.
+            index.prepareLater(Duration.ofSeconds(1));
             stopped.await();
         }
         return 0;

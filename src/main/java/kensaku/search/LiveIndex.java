@@ -34,9 +34,8 @@ public final class LiveIndex implements Closeable {
     }
 
     /**
-     * As above, and builds each generation's suggester with this gazetteer before serving from it, so no user
-     * waits for it (half a second at 100k articles): the first generation's in the background right after
-     * opening, every later one's before the switch.
+     * As above, and builds each generation's suggester with this gazetteer before switching to it, so no user
+     * waits for it (half a second at 100k articles); the first generation's when {@link #prepareLater} asks.
      */
     public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval, CompanyGazetteer suggestions)
             throws IOException {
@@ -52,8 +51,6 @@ public final class LiveIndex implements Closeable {
             return thread;
         });
         long millis = pollInterval.toMillis();
-        IndexSnapshot first = current.get();
-        watcher.execute(() -> warmQuietly(first));
         watcher.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
@@ -78,6 +75,17 @@ public final class LiveIndex implements Closeable {
         } catch (IOException | RuntimeException e) {
             // Keep serving what we have; the next poll tries again.
             LOG.warn("could not switch to the new index: {}", e.toString());
+        }
+    }
+
+    /**
+     * Builds the serving generation's suggester on the watcher thread after the delay: called once the server is
+     * up, so that the build does not compete with start-up for the cores.
+     */
+    public void prepareLater(Duration delay) {
+        IndexSnapshot snapshot = current.get();
+        if (snapshot != null) {
+            watcher.schedule(() -> warmQuietly(snapshot), delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
