@@ -56,15 +56,13 @@ public final class PageHighlighter {
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 int[] docIds = new int[texts.size()];
-                for (int i = 0; i < docIds.length; i++) {
-                    docIds[i] = i;
-                }
                 Map<Integer, Document> stored = new HashMap<>();
                 for (int i = 0; i < docIds.length; i++) {
+                    docIds[i] = i;
                     Document doc = new Document();
                     doc.add(new StoredField(Schema.TITLE, texts.get(i).title()));
                     doc.add(new StoredField(Schema.BODY, texts.get(i).body()));
-                    stored.put(docIds[i], doc);
+                    stored.put(i, doc);
                 }
                 Highlights.Result marked =
                         highlights.highlight(new IndexSearcher(reader), titleQuery, bodyQuery, docIds, stored);
