@@ -10,11 +10,14 @@ import java.util.Set;
 import kensaku.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.FieldHighlighter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.SplittingBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
@@ -31,6 +34,9 @@ final class Highlights {
             Schema.TITLE, Set.of(Schema.TITLE, Schema.TITLE_BIGRAM),
             Schema.BODY, Set.of(Schema.BODY, Schema.BODY_BIGRAM));
 
+    private static final PassageFormatter TITLE_FORMAT = new SnippetFormatter(Integer.MAX_VALUE);
+    private static final PassageFormatter BODY_FORMAT = new SnippetFormatter(SNIPPET_MAX_CHARS);
+
     private final Analyzer indexAnalyzer;
 
     Highlights(Analyzer indexAnalyzer) {
@@ -44,7 +50,7 @@ final class Highlights {
      */
     Result highlight(IndexSearcher searcher, Query titleQuery, Query bodyQuery, int[] docIds,
             Map<Integer, Document> stored) throws IOException {
-        TitleAndBody highlighter = new TitleAndBody(builder(searcher), stored);
+        TitleAndBody highlighter = new TitleAndBody(builder(searcher, indexAnalyzer), stored);
         String[] titles = highlighter.highlightFields(new String[] {Schema.TITLE}, titleQuery, docIds, new int[] {1})
                 .get(Schema.TITLE);
         String[] snippets = highlighter.highlightFields(new String[] {Schema.BODY}, bodyQuery, docIds, new int[] {1})
@@ -56,9 +62,6 @@ final class Highlights {
 
     /** The whole title, with every match marked; the body's best passage of about a sentence or two. */
     private static final class TitleAndBody extends UnifiedHighlighter {
-        private static final PassageFormatter TITLE_FORMAT = new SnippetFormatter(Integer.MAX_VALUE);
-        private static final PassageFormatter BODY_FORMAT = new SnippetFormatter(SNIPPET_MAX_CHARS);
-
         private final Map<Integer, Document> stored;
 
         TitleAndBody(Builder builder, Map<Integer, Document> stored) {
@@ -84,20 +87,43 @@ final class Highlights {
             return values;
         }
 
+        /** Lucene's field highlighter with {@link PageOffsets} in place of its masked-field postings strategy. */
+        @Override
+        protected FieldHighlighter getFieldHighlighter(String field, Query query, Set<Term> allTerms,
+                int maxPassages) {
+            List<String> fields = new ArrayList<>(getMaskedFields(field));
+            fields.add(field);
+            return newFieldHighlighter(field,
+                    new PageOffsets(getHighlightComponents(field, query, allTerms), query, fields),
+                    new SplittingBreakIterator(getBreakIterator(field), UnifiedHighlighter.MULTIVAL_SEP_CHAR),
+                    getScorer(field), maxPassages, getMaxNoHighlightPassages(field), getFormatter(field),
+                    getPassageSortComparator(field));
+        }
+
         @Override
         protected BreakIterator getBreakIterator(String field) {
-            return Schema.TITLE.equals(field) ? new WholeBreakIterator()
-                    : LengthGoalBreakIterator.createMinLength(BreakIterator.getSentenceInstance(Locale.JAPANESE),
-                            SNIPPET_MIN_CHARS, 0.25f);
+            return breakIterator(field);
         }
 
         @Override
         protected PassageFormatter getFormatter(String field) {
-            return Schema.TITLE.equals(field) ? TITLE_FORMAT : BODY_FORMAT;
+            return formatter(field);
         }
     }
 
-    private UnifiedHighlighter.Builder builder(IndexSearcher searcher) {
+    /** The whole title is one passage; the body breaks into sentences, joined up to about 120 characters. */
+    static BreakIterator breakIterator(String field) {
+        return Schema.TITLE.equals(field) ? new WholeBreakIterator()
+                : LengthGoalBreakIterator.createMinLength(BreakIterator.getSentenceInstance(Locale.JAPANESE),
+                        SNIPPET_MIN_CHARS, 0.25f);
+    }
+
+    static PassageFormatter formatter(String field) {
+        return Schema.TITLE.equals(field) ? TITLE_FORMAT : BODY_FORMAT;
+    }
+
+    /** Lucene's highlighter configured as ours is: long texts, bigram views masked onto their stored field. */
+    static UnifiedHighlighter.Builder builder(IndexSearcher searcher, Analyzer indexAnalyzer) {
         return UnifiedHighlighter.builder(searcher, indexAnalyzer)
                 .withMaxLength(MAX_HIGHLIGHT_CHARS)
                 .withMaskedFieldsFunc(field -> MASKS.getOrDefault(field, Set.of()))
