@@ -20,6 +20,7 @@ final class IndexSnapshot {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final SortedSetDocValuesReaderState facetState;
+    private final FacetOrdinals facetOrdinals;
     private final IndexInfo info;
     private final Path folder;
     private Suggester suggester;
@@ -30,6 +31,7 @@ final class IndexSnapshot {
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         this.facetState = new DefaultSortedSetDocValuesReaderState(reader, schema.facetsConfig());
+        this.facetOrdinals = FacetOrdinals.read(facetState, ResultAssembler.SHOWN_FACETS);
         this.info = infoOf(folder, reader);
     }
 
@@ -111,6 +113,10 @@ final class IndexSnapshot {
 
     SortedSetDocValuesReaderState facetState() {
         return facetState;
+    }
+
+    FacetOrdinals facetOrdinals() {
+        return facetOrdinals;
     }
 
     IndexInfo info() {

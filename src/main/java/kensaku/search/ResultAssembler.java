@@ -23,6 +23,9 @@ import org.apache.lucene.search.ScoreDoc;
 
 /** Turns Lucene results into the response records: stored fields, highlights and facet counts. */
 final class ResultAssembler {
+    /** The facet dimensions a search response counts and shows. */
+    static final List<String> SHOWN_FACETS =
+            List.of(Schema.FACET_COMPANY, Schema.FACET_TAG, Schema.FACET_CATEGORY, Schema.FACET_MONTH);
     /** Facets in the response; each value list is cut to this many entries (selected values always kept). */
     static final Map<String, Integer> FACET_LIMITS = Map.of(
             Schema.FACET_COMPANY, 100, Schema.FACET_TAG, 100, Schema.FACET_CATEGORY, 100, Schema.FACET_MONTH, 1_000);

@@ -57,7 +57,8 @@ public final class SearchService implements SearchBackend {
             // Lucene's drill-sideways scorer refuses a time-limited searcher, so the budget applies to searches
             // without facet or date filters; filtered ones are bounded by the request limits instead.
             IndexSearcher searcher = isFiltered(request) ? snapshot.searcher() : snapshot.searcherWithin(budget);
-            DrillSideways sideways = new DrillSideways(searcher, schema.facetsConfig(), snapshot.facetState());
+            DrillSideways sideways = new DrillSidewaysFacets(searcher, schema.facetsConfig(), snapshot.facetState(),
+                    snapshot.facetOrdinals());
             int depth = request.page() * request.size();
             DrillSideways.DrillSidewaysResult result =
                     sideways.search(query, null, null, depth, planner.sort(order), true);

@@ -1,0 +1,140 @@
+package kensaku.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import kensaku.analysis.CompanyGazetteer;
+import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.corpus.ArticleReader;
+import kensaku.corpus.ReadResult;
+import kensaku.index.IndexFixtures;
+import kensaku.index.Indexer;
+import kensaku.index.Schema;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Our facet counts against Lucene's own drill-sideways counting ({@code SortedSetDocValuesFacetCounts}), on the
+ * seed and judged articles indexed on disk in several segments, one of them with a deleted article.
+ */
+class DrillSidewaysFacetsTest {
+    @TempDir
+    static Path temp;
+    static Schema schema;
+    static JapaneseAnalyzers analyzers;
+    static QueryPlanner planner;
+    static Directory directory;
+    static DirectoryReader reader;
+    static SortedSetDocValuesReaderState state;
+    static FacetOrdinals ordinals;
+
+    @BeforeAll
+    static void indexInSeveralSegments() throws IOException {
+        schema = new Schema(IndexFixtures.TOKYO);
+        CompanyGazetteer gazetteer = CompanyGazetteer.builtIn();
+        analyzers = new JapaneseAnalyzers(gazetteer);
+        planner = new QueryPlanner(analyzers, schema);
+        Path corpus = IndexFixtures.corpusOf(temp.resolve("corpus"), IndexFixtures.SEEDS,
+                Path.of("src/test/resources/relevance/corpus"));
+        directory = FSDirectory.open(temp.resolve("index"));
+        ArticleReader articles = new ArticleReader(IndexFixtures.TOKYO);
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(schema.indexAnalyzer(analyzers))
+                .setMergePolicy(NoMergePolicy.INSTANCE))) {
+            int added = 0;
+            for (Path file : articles.listFiles(corpus)) {
+                if (articles.read(corpus, file) instanceof ReadResult.Read read) {
+                    writer.addDocument(schema.facetsConfig().build(
+                            schema.toDocument(read.article(), Indexer.companiesOf(gazetteer, read.article()))));
+                    if (++added % 5 == 0) {
+                        writer.commit();
+                    }
+                }
+            }
+            writer.deleteDocuments(new Term(Schema.ID, "001_404c0bca200c4134.txt"));
+        }
+        reader = DirectoryReader.open(directory);
+        assertTrue(reader.leaves().size() >= 5, "the index must have several segments");
+        assertTrue(reader.numDeletedDocs() == 1, "one article must be deleted");
+        state = new DefaultSortedSetDocValuesReaderState(reader, schema.facetsConfig());
+        ordinals = FacetOrdinals.read(state, ResultAssembler.SHOWN_FACETS);
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        reader.close();
+        directory.close();
+        analyzers.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "-|-|-|-", "AI|-|-|-", "NVIDIA|-|-|-", "データセンター|Amazon|-|-", "投資|-|AI|-", "-|NVIDIA|-|2025-01-01",
+            "生成AI|Google|AI|2024-06-01", "電力|-|-|2025-09-01", "量子|-|-|-"})
+    void countsWhatLuceneCounts(String query, String company, String tag, String from) throws IOException {
+        SearchRequest request = new SearchRequest(query, company == null ? List.of() : List.of(company),
+                tag == null ? List.of() : List.of(tag), List.of(), from == null ? null : LocalDate.parse(from), null,
+                SortOrder.RELEVANCE, 1, 10);
+        Map<String, Map<String, Long>> ours = counts(new DrillSidewaysFacets(new IndexSearcher(reader),
+                schema.facetsConfig(), state, ordinals), request);
+        Map<String, Map<String, Long>> lucene =
+                counts(new DrillSideways(new IndexSearcher(reader), schema.facetsConfig(), state), request);
+        assertEquals(lucene, ours);
+        assertTrue(ours.values().stream().anyMatch(values -> !values.isEmpty()), "nothing counted");
+    }
+
+    @Test
+    void aFilteredDimensionIsCountedAsIfItsFilterWereOff() throws IOException {
+        SearchRequest filtered = new SearchRequest("", List.of("NVIDIA"), List.of(), List.of(), null, null,
+                SortOrder.DATE, 1, 10);
+        Map<String, Map<String, Long>> counts = counts(new DrillSidewaysFacets(new IndexSearcher(reader),
+                schema.facetsConfig(), state, ordinals), filtered);
+        Map<String, Map<String, Long>> unfiltered = counts(new DrillSidewaysFacets(new IndexSearcher(reader),
+                schema.facetsConfig(), state, ordinals), SearchRequest.of(""));
+        assertEquals(unfiltered.get(Schema.FACET_COMPANY), counts.get(Schema.FACET_COMPANY));
+        assertNotEquals(unfiltered.get(Schema.FACET_TAG), counts.get(Schema.FACET_TAG));
+    }
+
+    private static Map<String, Map<String, Long>> counts(DrillSideways sideways, SearchRequest request)
+            throws IOException {
+        DrillDownQuery query = planner.drillDown(request, planner.textQuery(request.query()));
+        Facets facets = sideways.search(query, null, null, 10, planner.sort(request.sort()), true).facets;
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        for (String dim : ResultAssembler.SHOWN_FACETS) {
+            Map<String, Long> values = new TreeMap<>();
+            FacetResult result = Suggester.childrenOrNull(facets, dim);
+            if (result != null) {
+                for (LabelAndValue child : result.labelValues) {
+                    values.put(child.label, child.value.longValue());
+                }
+            }
+            counts.put(dim, values);
+        }
+        return counts;
+    }
+}
