@@ -170,19 +170,31 @@ public final class BenchDriver {
     private List<String> serveJvmOptions() {
         List<String> options = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + classArchive(),
                 "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        if (!choosesCollector(config.serverJvmOptions())) {
+            options.add("-XX:+UseParallelGC");
+        }
         options.addAll(config.serverJvmOptions());
         return options;
     }
 
     private List<String> kensakuCommand(String heap, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(config.java().toString(), "--add-modules",
-                "jdk.incubator.vector", "-XX:+UseG1GC", "-Xmx" + heap));
+                "jdk.incubator.vector", "-Xmx" + heap));
+        // G1, as bin/kensaku runs every command but serve, unless a collector is chosen (the JVM refuses two).
+        if (!choosesCollector(jvmOptions)) {
+            command.add("-XX:+UseG1GC");
+        }
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", config.classpath(), "kensaku.cli.Main"));
         command.addAll(List.of(args));
         return command;
     }
 
+    private static boolean choosesCollector(List<String> jvmOptions) {
+        return jvmOptions.stream().anyMatch(option -> GC_CHOICE.matcher(option).matches());
+    }
+
+    private static final Pattern GC_CHOICE = Pattern.compile("-XX:\\+Use\\w+GC");
     private static final Pattern ARTICLES = Pattern.compile("articles\\s+([\\d,]+) in the live index");
 
     private Indexing kensakuIndex(Path corpus, Path index, boolean full, long corpusBytes, String label)
