@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 /** Memory of a running process: resident set from /proc, Java heap through jcmd. */
 final class ProcessStats {
     private static final Pattern KB = Pattern.compile("(\\d+)\\s*kB");
-    private static final Pattern HEAP_USED = Pattern.compile("(?m)heap .*?used (\\d+)K");
+    /** G1 reports one heap line; the parallel and serial collectors one line per generation, to be added up. */
+    private static final Pattern HEAP_USED =
+            Pattern.compile("(?m)^\\s*(?:garbage-first heap|PSYoungGen|ParOldGen|def new generation|tenured generation)"
+                    + "\\b.*?\\bused (\\d+)K");
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private ProcessStats() {}
@@ -41,11 +44,22 @@ final class ProcessStats {
         }
         try {
             run(List.of(jcmd.toString(), Long.toString(pid), "GC.run"));
-            Matcher m = HEAP_USED.matcher(run(List.of(jcmd.toString(), Long.toString(pid), "GC.heap_info")));
-            return m.find() ? Optional.of(Long.parseLong(m.group(1)) * 1024) : Optional.empty();
+            return usedHeapBytes(run(List.of(jcmd.toString(), Long.toString(pid), "GC.heap_info")));
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** The heap in use that a {@code jcmd PID GC.heap_info} report shows, in bytes; empty when it shows none. */
+    static Optional<Long> usedHeapBytes(String heapInfo) {
+        Matcher m = HEAP_USED.matcher(heapInfo);
+        long usedKb = 0;
+        boolean found = false;
+        while (m.find()) {
+            usedKb += Long.parseLong(m.group(1));
+            found = true;
+        }
+        return found ? Optional.of(usedKb * 1024) : Optional.empty();
     }
 
     /** The largest heap occupancy a unified GC log ({@code -Xlog:gc}) shows before any collection, in bytes. */

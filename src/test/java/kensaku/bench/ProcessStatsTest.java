@@ -1,0 +1,38 @@
+package kensaku.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Reading the heap in use from jcmd's GC.heap_info, as JDK 25 prints it for each collector serve may run. */
+class ProcessStatsTest {
+    @Test
+    void g1PrintsOneHeapLine() {
+        String heapInfo = """
+                19924:
+                garbage-first heap   total reserved 6172672K, committed 393216K, used 12033K [0x0000000687400000, 0x0000000800000000)
+                 region size 4096K, 3 young (12288K), 1 survivors (4096K)
+                """;
+        assertEquals(Optional.of(12033L * 1024), ProcessStats.usedHeapBytes(heapInfo));
+    }
+
+    @Test
+    void theParallelCollectorPrintsOneLinePerGenerationAndTheyAddUp() {
+        String heapInfo = """
+                19742:
+                PSYoungGen      total 113152K, used 29348K [0x0000000782700000, 0x000000078a500000, 0x0000000800000000)
+                 eden space 97280K, 30% used [0x0000000782700000,0x00000007843a91a8,0x0000000788600000)
+                 from space 15872K, 0% used [0x0000000789580000,0x0000000789580000,0x000000078a500000)
+                 to   space 15872K, 0% used [0x0000000788600000,0x0000000788600000,0x0000000789580000)
+                ParOldGen       total 258048K, used 1166K [0x0000000687400000, 0x0000000697000000, 0x0000000782700000)
+                 object space 258048K, 0% used [0x0000000687400000,0x0000000687523ab8,0x0000000697000000)
+                """;
+        assertEquals(Optional.of((29348L + 1166L) * 1024), ProcessStats.usedHeapBytes(heapInfo));
+    }
+
+    @Test
+    void noHeapLineIsNoFigure() {
+        assertEquals(Optional.empty(), ProcessStats.usedHeapBytes("12345:\nUnknown diagnostic command\n"));
+    }
+}
