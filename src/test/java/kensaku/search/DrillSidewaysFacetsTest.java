@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
-import kensaku.corpus.ArticleReader;
-import kensaku.corpus.ReadResult;
 import kensaku.index.IndexFixtures;
 import kensaku.index.Indexer;
 import kensaku.index.Schema;
@@ -31,7 +29,6 @@ import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,22 +57,10 @@ class DrillSidewaysFacetsTest {
         CompanyGazetteer gazetteer = CompanyGazetteer.builtIn();
         analyzers = new JapaneseAnalyzers(gazetteer);
         planner = new QueryPlanner(analyzers, schema);
-        Path corpus = IndexFixtures.corpusOf(temp.resolve("corpus"), IndexFixtures.SEEDS,
-                Path.of("src/test/resources/relevance/corpus"));
-        directory = FSDirectory.open(temp.resolve("index"));
-        ArticleReader articles = new ArticleReader(IndexFixtures.TOKYO);
+        directory = SegmentedIndex.write(temp, schema.indexAnalyzer(analyzers), 5, article ->
+                schema.facetsConfig().build(schema.toDocument(article, Indexer.companiesOf(gazetteer, article))));
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(schema.indexAnalyzer(analyzers))
                 .setMergePolicy(NoMergePolicy.INSTANCE))) {
-            int added = 0;
-            for (Path file : articles.listFiles(corpus)) {
-                if (articles.read(corpus, file) instanceof ReadResult.Read read) {
-                    writer.addDocument(schema.facetsConfig().build(
-                            schema.toDocument(read.article(), Indexer.companiesOf(gazetteer, read.article()))));
-                    if (++added % 5 == 0) {
-                        writer.commit();
-                    }
-                }
-            }
             writer.deleteDocuments(new Term(Schema.ID, "001_404c0bca200c4134.txt"));
         }
         reader = DirectoryReader.open(directory);

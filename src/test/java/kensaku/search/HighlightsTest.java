@@ -12,22 +12,16 @@ import java.util.List;
 import java.util.Map;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
-import kensaku.corpus.ArticleReader;
-import kensaku.corpus.ReadResult;
 import kensaku.index.IndexFixtures;
 import kensaku.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,22 +49,8 @@ class HighlightsTest {
         analyzers = new JapaneseAnalyzers(CompanyGazetteer.builtIn());
         indexAnalyzer = schema.indexAnalyzer(analyzers);
         planner = new QueryPlanner(analyzers, schema);
-        Path corpus = IndexFixtures.corpusOf(temp.resolve("corpus"), IndexFixtures.SEEDS,
-                Path.of("src/test/resources/relevance/corpus"));
-        directory = FSDirectory.open(temp.resolve("index"));
-        ArticleReader articles = new ArticleReader(IndexFixtures.TOKYO);
-        try (IndexWriter writer = new IndexWriter(directory,
-                new IndexWriterConfig(indexAnalyzer).setMergePolicy(NoMergePolicy.INSTANCE))) {
-            int added = 0;
-            for (Path file : articles.listFiles(corpus)) {
-                if (articles.read(corpus, file) instanceof ReadResult.Read read) {
-                    writer.addDocument(schema.highlightable(read.article().title(), read.article().bodyText()));
-                    if (++added % 7 == 0) {
-                        writer.commit();
-                    }
-                }
-            }
-        }
+        directory = SegmentedIndex.write(temp, indexAnalyzer, 7,
+                article -> schema.highlightable(article.title(), article.bodyText()));
         reader = DirectoryReader.open(directory);
         assertTrue(reader.leaves().size() >= 4, "the page must span several segments");
         allDocs = new int[reader.maxDoc()];
