@@ -92,10 +92,12 @@ public final class BenchDriver {
 
     private final Config config;
     private final PrintStream log;
+    private final KensakuJvm jvm;
 
     public BenchDriver(Config config, PrintStream log) {
         this.config = config;
         this.log = log;
+        this.jvm = new KensakuJvm(config.java(), config.classpath(), config.work().resolve("kensaku-serve.jsa"));
     }
 
     public Result run() throws Exception {
@@ -132,12 +134,12 @@ public final class BenchDriver {
         long firstStartMillis;
         try {
             int kPort = freePort();
-            List<String> serve = kensakuCommand(config.serverHeap(), serveJvmOptions(),
+            List<String> serve = jvm.command(config.serverHeap(), jvm.serveOptions(config.serverJvmOptions()),
                     "serve", "--corpus", config.corpus().toString(), "--index", index.toString(), "--port",
                     Integer.toString(kPort), "--zone", config.zone().getId());
             // The first start of a build writes the class-data archive (as bin/kensaku's does); the measured
             // start is the next one, what every restart of that build sees. Both are reported.
-            Files.deleteIfExists(classArchive());
+            Files.deleteIfExists(jvm.classArchive());
             Server first = start(new KensakuEngine(kPort), serve, KensakuEngine.probe(kPort), true);
             stop(first.process());
             firstStartMillis = first.readyMillis;
@@ -161,40 +163,6 @@ public final class BenchDriver {
         return new Result(files.size(), corpusBytes, kensaku, groongaRun, note, reindex, config.mix());
     }
 
-    /** Where serve keeps its class-data archive: loading classes from it instead of the jar is most of a restart. */
-    private Path classArchive() {
-        return config.work().resolve("kensaku-serve.jsa");
-    }
-
-    /** The same flags bin/kensaku gives serve, then the caller's own. */
-    private List<String> serveJvmOptions() {
-        List<String> options = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + classArchive(),
-                "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-        if (!choosesCollector(config.serverJvmOptions())) {
-            options.add("-XX:+UseParallelGC");
-        }
-        options.addAll(config.serverJvmOptions());
-        return options;
-    }
-
-    private List<String> kensakuCommand(String heap, List<String> jvmOptions, String... args) {
-        List<String> command = new ArrayList<>(List.of(config.java().toString(), "--add-modules",
-                "jdk.incubator.vector", "-Xmx" + heap));
-        // G1, as bin/kensaku runs every command but serve, unless a collector is chosen (the JVM refuses two).
-        if (!choosesCollector(jvmOptions)) {
-            command.add("-XX:+UseG1GC");
-        }
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", config.classpath(), "kensaku.cli.Main"));
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    private static boolean choosesCollector(List<String> jvmOptions) {
-        return jvmOptions.stream().anyMatch(option -> GC_CHOICE.matcher(option).matches());
-    }
-
-    private static final Pattern GC_CHOICE = Pattern.compile("-XX:\\+Use\\w+GC");
     private static final Pattern ARTICLES = Pattern.compile("articles\\s+([\\d,]+) in the live index");
 
     private Indexing kensakuIndex(Path corpus, Path index, boolean full, long corpusBytes, String label)
@@ -206,7 +174,7 @@ public final class BenchDriver {
         if (full) {
             args.add("--full");
         }
-        List<String> command = kensakuCommand("4g", List.of("-Xlog:gc:file=" + gcLog), args.toArray(String[]::new));
+        List<String> command = jvm.command("4g", List.of("-Xlog:gc:file=" + gcLog), args.toArray(String[]::new));
         long t0 = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         long peakRss = 0;

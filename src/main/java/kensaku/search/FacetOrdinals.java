@@ -27,8 +27,7 @@ import org.apache.lucene.util.LongValues;
  */
 final class FacetOrdinals {
     private final List<String> dims;
-    /** By ordinal: the index in {@link #dims} of its dimension, or -1 for a dimension not counted. */
-    private final int[] dimOfOrd;
+    /** By ordinal: the value's label, or null for a dimension not counted. */
     private final String[] labelOfOrd;
     private final int[] firstOrd;
     private final int[] lastOrd;
@@ -36,10 +35,9 @@ final class FacetOrdinals {
     private final int[][] starts;
     private final int[][] ords;
 
-    private FacetOrdinals(List<String> dims, int[] dimOfOrd, String[] labelOfOrd, int[] firstOrd, int[] lastOrd,
-            int[][] starts, int[][] ords) {
+    private FacetOrdinals(List<String> dims, String[] labelOfOrd, int[] firstOrd, int[] lastOrd, int[][] starts,
+            int[][] ords) {
         this.dims = dims;
-        this.dimOfOrd = dimOfOrd;
         this.labelOfOrd = labelOfOrd;
         this.firstOrd = firstOrd;
         this.lastOrd = lastOrd;
@@ -50,10 +48,7 @@ final class FacetOrdinals {
     /** Reads the values of {@code dims} (flat dimensions) for every document of the state's reader. */
     static FacetOrdinals read(SortedSetDocValuesReaderState state, List<String> dims) throws IOException {
         SortedSetDocValues all = state.getDocValues();
-        int ordCount = Math.toIntExact(all.getValueCount());
-        int[] dimOfOrd = new int[ordCount];
-        Arrays.fill(dimOfOrd, -1);
-        String[] labelOfOrd = new String[ordCount];
+        String[] labelOfOrd = new String[Math.toIntExact(all.getValueCount())];
         int[] firstOrd = new int[dims.size()];
         int[] lastOrd = new int[dims.size()];
         for (int d = 0; d < dims.size(); d++) {
@@ -61,7 +56,6 @@ final class FacetOrdinals {
             firstOrd[d] = range == null ? 0 : range.start();
             lastOrd[d] = range == null ? -1 : range.end();
             for (int ord = firstOrd[d]; ord <= lastOrd[d]; ord++) {
-                dimOfOrd[ord] = d;
                 String[] path = FacetsConfig.stringToPath(all.lookupOrd(ord).utf8ToString());
                 labelOfOrd[ord] = path[path.length - 1];
             }
@@ -82,7 +76,7 @@ final class FacetOrdinals {
                 if (values != null && values.advanceExact(doc)) {
                     for (int i = values.docValueCount(); i > 0; i--) {
                         int ord = (int) toGlobal.get(values.nextOrd());
-                        if (dimOfOrd[ord] >= 0) {
+                        if (labelOfOrd[ord] != null) {
                             if (count == docOrds.length) {
                                 docOrds = Arrays.copyOf(docOrds, count * 2);
                             }
@@ -95,7 +89,7 @@ final class FacetOrdinals {
             starts[leaf.ord] = docStarts;
             ords[leaf.ord] = Arrays.copyOf(docOrds, count);
         }
-        return new FacetOrdinals(List.copyOf(dims), dimOfOrd, labelOfOrd, firstOrd, lastOrd, starts, ords);
+        return new FacetOrdinals(List.copyOf(dims), labelOfOrd, firstOrd, lastOrd, starts, ords);
     }
 
     List<String> dims() {
@@ -104,7 +98,7 @@ final class FacetOrdinals {
 
     /** How many of the collected matches hold each value, by ordinal. */
     int[] count(FacetsCollector matches) throws IOException {
-        int[] counts = new int[dimOfOrd.length];
+        int[] counts = new int[labelOfOrd.length];
         for (FacetsCollector.MatchingDocs hits : matches.getMatchingDocs()) {
             DocIdSetIterator docs = hits.bits().iterator();
             if (docs == null) {
