@@ -15,6 +15,10 @@ import org.apache.lucene.index.MultiDocValues.MultiSortedSetDocValues;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BitDocIdSet;
+import org.apache.lucene.util.BitSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.LongValues;
 
 /**
@@ -34,15 +38,42 @@ final class FacetOrdinals {
     /** By segment: where each document's ordinals start in {@link #ords} (one past the last document ends it). */
     private final int[][] starts;
     private final int[][] ords;
+    /** By segment: the counts over all of its live documents, for counting a search that matches most of them. */
+    private final int[][] liveCounts;
+    /** By segment: its live documents as bit words, or null when it has no deletions. */
+    private final long[][] liveWords;
+    private final int[] liveDocs;
 
     private FacetOrdinals(List<String> dims, String[] labelOfOrd, int[] firstOrd, int[] lastOrd, int[][] starts,
-            int[][] ords) {
+            int[][] ords, IndexReader reader) throws IOException {
         this.dims = dims;
         this.labelOfOrd = labelOfOrd;
         this.firstOrd = firstOrd;
         this.lastOrd = lastOrd;
         this.starts = starts;
         this.ords = ords;
+        int leaves = reader.leaves().size();
+        this.liveCounts = new int[leaves][];
+        this.liveWords = new long[leaves][];
+        this.liveDocs = new int[leaves];
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Bits live = leaf.reader().getLiveDocs();
+            int maxDoc = leaf.reader().maxDoc();
+            FixedBitSet words = new FixedBitSet(maxDoc);
+            words.set(0, maxDoc);
+            if (live != null) {
+                for (int doc = 0; doc < maxDoc; doc++) {
+                    if (!live.get(doc)) {
+                        words.clear(doc);
+                    }
+                }
+                liveWords[leaf.ord] = words.getBits();
+            }
+            liveDocs[leaf.ord] = words.cardinality();
+            int[] counts = new int[labelOfOrd.length];
+            addEach(new BitSetIterator(words, maxDoc), starts[leaf.ord], ords[leaf.ord], counts, 1);
+            liveCounts[leaf.ord] = counts;
+        }
     }
 
     /** Reads the values of {@code dims} (flat dimensions) for every document of the state's reader. */
@@ -89,30 +120,61 @@ final class FacetOrdinals {
             starts[leaf.ord] = docStarts;
             ords[leaf.ord] = Arrays.copyOf(docOrds, count);
         }
-        return new FacetOrdinals(List.copyOf(dims), labelOfOrd, firstOrd, lastOrd, starts, ords);
+        return new FacetOrdinals(List.copyOf(dims), labelOfOrd, firstOrd, lastOrd, starts, ords, reader);
     }
 
     List<String> dims() {
         return dims;
     }
 
-    /** How many of the collected matches hold each value, by ordinal. */
+    /**
+     * How many of the collected matches hold each value, by ordinal. A segment that the search matches mostly (a
+     * common word, a browse by date) is counted from the other side: its live documents' counts, less those of the
+     * live documents it does not match, so no segment costs more than half of its documents.
+     */
     int[] count(FacetsCollector matches) throws IOException {
         int[] counts = new int[labelOfOrd.length];
         for (FacetsCollector.MatchingDocs hits : matches.getMatchingDocs()) {
-            DocIdSetIterator docs = hits.bits().iterator();
-            if (docs == null) {
+            int leaf = hits.context().ord;
+            if (hits.totalHits() > liveDocs[leaf] / 2 && hits.bits() instanceof BitDocIdSet set
+                    && set.bits() instanceof FixedBitSet matched) {
+                int[] all = liveCounts[leaf];
+                for (int ord = 0; ord < counts.length; ord++) {
+                    counts[ord] += all[ord];
+                }
+                addEach(unmatchedLive(matched, leaf), starts[leaf], ords[leaf], counts, -1);
                 continue;
             }
-            int[] docStarts = starts[hits.context().ord];
-            int[] docOrds = ords[hits.context().ord];
-            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                for (int i = docStarts[doc], end = docStarts[doc + 1]; i < end; i++) {
-                    counts[docOrds[i]]++;
-                }
+            DocIdSetIterator docs = hits.bits().iterator();
+            if (docs != null) {
+                addEach(docs, starts[leaf], ords[leaf], counts, 1);
             }
         }
         return counts;
+    }
+
+    private DocIdSetIterator unmatchedLive(FixedBitSet matched, int leaf) {
+        int maxDoc = matched.length();
+        long[] words = matched.getBits();
+        long[] live = liveWords[leaf];
+        FixedBitSet unmatched = new FixedBitSet(maxDoc);
+        long[] out = unmatched.getBits();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ~words[i] & (live == null ? -1L : live[i]);
+        }
+        if ((maxDoc & 63) != 0) {
+            out[out.length - 1] &= (1L << maxDoc) - 1; // no documents past the segment's end
+        }
+        return new BitSetIterator(unmatched, maxDoc);
+    }
+
+    private static void addEach(DocIdSetIterator docs, int[] docStarts, int[] docOrds, int[] counts, int delta)
+            throws IOException {
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+            for (int i = docStarts[doc], end = docStarts[doc + 1]; i < end; i++) {
+                counts[docOrds[i]] += delta;
+            }
+        }
     }
 
     /** The dimension's values held by at least one match, in ordinal (label) order; null when none is. */

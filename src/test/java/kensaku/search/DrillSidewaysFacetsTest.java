@@ -38,7 +38,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Our facet counts against Lucene's own drill-sideways counting ({@code SortedSetDocValuesFacetCounts}), on the
- * seed and judged articles indexed on disk in several segments, one of them with a deleted article.
+ * seed and judged articles indexed on disk in several segments, one of them with a deleted article. Searches that
+ * match most of a segment (no words, a common word) take the counting-from-the-other-side path.
  */
 class DrillSidewaysFacetsTest {
     @TempDir
