@@ -60,8 +60,9 @@ public final class SearchService implements SearchBackend {
             DrillSideways sideways = new DrillSidewaysFacets(searcher, schema.facetsConfig(), snapshot.facetState(),
                     snapshot.facetOrdinals());
             int depth = request.page() * request.size();
+            // Relevance order carries each hit's score as its first sort value; only date orders score the page again.
             DrillSideways.DrillSidewaysResult result =
-                    sideways.search(query, null, null, depth, planner.sort(order), true);
+                    sideways.search(query, null, null, depth, planner.sort(order), order != SortOrder.RELEVANCE);
             ScoreDoc[] pageDocs = pageOf(result.hits, request);
             Map<Integer, Document> stored = assembler.load(searcher, pageDocs, true);
             Highlights.Result marked = highlights.highlight(searcher, planner.highlightQuery(request.query(), Schema.TITLE),
