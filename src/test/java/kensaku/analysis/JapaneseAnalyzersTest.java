@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -56,6 +58,25 @@ class JapaneseAnalyzersTest {
         assertEquals(morph("サーバー"), morph("サ―バ―"));
         assertEquals(bigram("サーバー"), bigram("サ－バ－"));
         assertEquals(List.of("a", "b"), morph("A－B"), "a dash between Latin letters stays a separator");
+    }
+
+    @Test
+    void theNormalizingPatternsReplaceWhatTheirPlainLookBehindFormsReplace() {
+        Pattern dashAfterKana = Pattern.compile("(?<=[\\p{IsKatakana}\\p{IsHiragana}ーｰ－—―─━])[－—―─━]");
+        Pattern thousands = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
+        String alphabet = "サバあいーｰ－—―─━-1234,A漢 ";
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int length = random.nextInt(1, 12); length > 0; length--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String sample = text.toString();
+            assertEquals(dashAfterKana.matcher(sample).replaceAll("ー"),
+                    JapaneseAnalyzers.DASH_AFTER_KANA.matcher(sample).replaceAll("ー"), sample);
+            assertEquals(thousands.matcher(sample).replaceAll(""),
+                    JapaneseAnalyzers.THOUSANDS_SEPARATOR.matcher(sample).replaceAll(""), sample);
+        }
     }
 
     @Test
