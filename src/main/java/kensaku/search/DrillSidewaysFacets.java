@@ -30,6 +30,11 @@ final class DrillSidewaysFacets extends DrillSideways {
         this.ordinals = ordinals;
     }
 
+    /** The counts of a search without facet filters, from its matches. */
+    Facets counts(FacetsCollector matches) throws IOException {
+        return buildFacetsResult(matches, null, null);
+    }
+
     @Override
     protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways,
             String[] drillSidewaysDims) throws IOException {

@@ -72,10 +72,6 @@ final class QueryPlanner {
                 anyRequired = true;
             }
         }
-        Query proximity = proximityQuery(parsed);
-        if (proximity != null && anyRequired) {
-            query.add(proximity, Occur.SHOULD);
-        }
         boolean anyExcluded = false;
         for (UserQuery.Part part : parsed.excluded()) {
             Query partQuery = partQuery(part);
@@ -91,7 +87,8 @@ final class QueryPlanner {
             }
             query.add(new MatchAllDocsQuery(), Occur.MUST);
         }
-        return query.build();
+        List<Query> proximity = anyRequired ? proximityClauses(parsed) : List.of();
+        return proximity.isEmpty() ? query.build() : new LazyProximityQuery(query.build(), proximity, TIE_BREAKER);
     }
 
     /**
@@ -124,17 +121,17 @@ final class QueryPlanner {
         return any ? query.build() : new MatchNoDocsQuery("nothing to highlight");
     }
 
-    /** The required words as one sloppy phrase in title and body; null for a single word. */
-    private Query proximityQuery(UserQuery parsed) {
+    /** The required words as one sloppy phrase in title and in body; none for a single word. */
+    private List<Query> proximityClauses(UserQuery parsed) {
         List<String> words = parsed.required().stream().filter(group -> group.size() == 1)
                 .flatMap(group -> wordRuns.of(group.get(0).text()).stream()).toList();
         if (words.size() < 2) {
-            return null;
+            return List.of();
         }
         List<Query> perField = new ArrayList<>();
         PROXIMITY_FIELDS.forEach((field, boost) ->
                 addBoosted(perField, morphological.createPhraseQuery(field, String.join(" ", words), PROXIMITY_SLOP), boost));
-        return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, TIE_BREAKER);
+        return perField;
     }
 
     /** The text query with the request's facet and date filters, ready for drill-sideways counting. */

@@ -13,6 +13,7 @@ import kensaku.index.Schema;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -78,19 +79,32 @@ public final class SearchService implements SearchBackend {
             // Lucene's drill-sideways scorer refuses a time-limited searcher, so the budget applies to searches
             // without facet or date filters; filtered ones are bounded by the request limits instead.
             IndexSearcher searcher = isFiltered(request) ? snapshot.searcher() : snapshot.searcherWithin(budget);
-            DrillSideways sideways = new DrillSidewaysFacets(searcher, schema.facetsConfig(), snapshot.facetState(),
+            DrillSidewaysFacets sideways = new DrillSidewaysFacets(searcher, schema.facetsConfig(), snapshot.facetState(),
                     snapshot.facetOrdinals());
             int depth = request.page() * request.size();
             // Relevance order carries each hit's score as its first sort value; only date orders score the page again.
-            DrillSideways.DrillSidewaysResult result =
-                    sideways.search(query, null, null, depth, planner.sort(order), order != SortOrder.RELEVANCE);
-            ScoreDoc[] pageDocs = pageOf(result.hits, request);
+            Facets counts;
+            TopDocs best;
+            long total;
+            if (order == SortOrder.RELEVANCE && !isFiltered(request)) {
+                PageAndFacetsCollectorManager.Result result = searcher.search(LazyProximityQuery.scoredInFull(textQuery),
+                        new PageAndFacetsCollectorManager(planner.sort(order), Math.max(1, depth)));
+                counts = sideways.counts(result.matches());
+                best = result.page();
+                total = result.total();
+            } else {
+                DrillSideways.DrillSidewaysResult result =
+                        sideways.search(query, null, null, depth, planner.sort(order), order != SortOrder.RELEVANCE);
+                counts = result.facets;
+                best = result.hits;
+                total = result.hits.totalHits.value();
+            }
+            ScoreDoc[] pageDocs = pageOf(best, request);
             Map<Integer, Document> stored = assembler.load(searcher, pageDocs, true);
             Highlights.Result marked = highlights.highlight(searcher, planner.highlightQuery(request.query(), Schema.TITLE),
                     planner.highlightQuery(request.query(), Schema.BODY), docIds(pageDocs), stored);
             List<Hit> hits = assembler.hits(pageDocs, stored, marked);
-            Map<String, List<FacetCount>> facets = assembler.facets(result.facets, request);
-            long total = result.hits.totalHits.value();
+            Map<String, List<FacetCount>> facets = assembler.facets(counts, request);
             String correction = correction(searcher, request, total);
             long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
             return new SearchResponse(total, tookMillis, searcher.timedOut(), request.page(),
