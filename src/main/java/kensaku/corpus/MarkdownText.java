@@ -27,6 +27,12 @@ final class MarkdownText {
             "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol", "section", "article", "header",
             "footer", "hr", "dt", "dd", "figcaption", "td", "th");
 
+    /** Spaces, tabs and no-break spaces in a row: one space in the indexed text. */
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0]+");
+
+    /** Built once, not per article: indexing threads share it, and cleaning only reads it. */
+    private final Safelist allowed = Safelist.relaxed().removeTags("img").addAttributes("a", "rel")
+            .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer");
     private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).build();
 
@@ -41,9 +47,7 @@ final class MarkdownText {
         return new Rendered(textOf(document.body()), sanitise(document.body().html()));
     }
 
-    private static String sanitise(String html) {
-        Safelist allowed = Safelist.relaxed().removeTags("img").addAttributes("a", "rel")
-                .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer");
+    private String sanitise(String html) {
         return Jsoup.clean(html, allowed);
     }
 
@@ -87,7 +91,7 @@ final class MarkdownText {
     private static String tidy(String text) {
         StringBuilder tidy = new StringBuilder(text.length());
         for (String line : text.split("\n")) {
-            String collapsed = line.replaceAll("[ \\t\\u00A0]+", " ").strip();
+            String collapsed = SPACES.matcher(line).replaceAll(" ").strip();
             if (!collapsed.isEmpty()) {
                 tidy.append(collapsed).append('\n');
             }
