@@ -1,12 +1,10 @@
 package kensaku.search;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
@@ -37,11 +35,7 @@ public final class SearchService implements SearchBackend {
     private final RelatedArticles related;
     /** No query may tie up a server thread longer than this; a search that runs out returns what it found. */
     private final Duration budget = Duration.ofSeconds(2);
-    /**
-     * A search is CPU work from start to end, so no more run at once than there are cores; the rest wait their
-     * turn in arrival order rather than share the cores and all finish late.
-     */
-    private final Semaphore searchSlots = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    private final SearchSlots searchSlots = SearchSlots.perCore();
 
     public SearchService(LiveIndex index, Schema schema, JapaneseAnalyzers analyzers, CompanyGazetteer gazetteer) {
         this.index = index;
@@ -57,17 +51,7 @@ public final class SearchService implements SearchBackend {
     @Override
     public SearchResponse search(SearchRequest request) throws IOException {
         long start = System.nanoTime();
-        try {
-            searchSlots.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting to search");
-        }
-        try {
-            return searchNow(request, start);
-        } finally {
-            searchSlots.release();
-        }
+        return searchSlots.run(() -> searchNow(request, start));
     }
 
     private SearchResponse searchNow(SearchRequest request, long start) throws IOException {

@@ -1,0 +1,44 @@
+package kensaku.search;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.Semaphore;
+
+/**
+ * At most so many searches at once, the rest waiting in arrival order. A search is CPU work from start to end, so
+ * more of them than cores only share the cores and all finish late (docs/BENCHMARKS.md, change 16).
+ */
+final class SearchSlots {
+    private final Semaphore slots;
+
+    SearchSlots(int slots) {
+        if (slots < 1) {
+            throw new IllegalArgumentException("at least one search slot, got " + slots);
+        }
+        this.slots = new Semaphore(slots, true);
+    }
+
+    /** One slot per core of this machine. */
+    static SearchSlots perCore() {
+        return new SearchSlots(Runtime.getRuntime().availableProcessors());
+    }
+
+    interface Search<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs the search in a slot, waiting for one first when all are taken. */
+    <T> T run(Search<T> search) throws IOException {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to search");
+        }
+        try {
+            return search.run();
+        } finally {
+            slots.release();
+        }
+    }
+}
