@@ -42,7 +42,6 @@ final class FacetOrdinals {
     private final int[][] liveCounts;
     /** By segment: its live documents as bit words, or null when it has no deletions. */
     private final long[][] liveWords;
-    private final int[] liveDocs;
 
     private FacetOrdinals(List<String> dims, String[] labelOfOrd, int[] firstOrd, int[] lastOrd, int[][] starts,
             int[][] ords, IndexReader reader) throws IOException {
@@ -55,7 +54,6 @@ final class FacetOrdinals {
         int leaves = reader.leaves().size();
         this.liveCounts = new int[leaves][];
         this.liveWords = new long[leaves][];
-        this.liveDocs = new int[leaves];
         for (LeafReaderContext leaf : reader.leaves()) {
             Bits live = leaf.reader().getLiveDocs();
             int maxDoc = leaf.reader().maxDoc();
@@ -69,7 +67,6 @@ final class FacetOrdinals {
                 }
                 liveWords[leaf.ord] = words.getBits();
             }
-            liveDocs[leaf.ord] = words.cardinality();
             int[] counts = new int[labelOfOrd.length];
             addEach(new BitSetIterator(words, maxDoc), starts[leaf.ord], ords[leaf.ord], counts, 1);
             liveCounts[leaf.ord] = counts;
@@ -136,7 +133,7 @@ final class FacetOrdinals {
         int[] counts = new int[labelOfOrd.length];
         for (FacetsCollector.MatchingDocs hits : matches.getMatchingDocs()) {
             int leaf = hits.context().ord;
-            if (hits.totalHits() > liveDocs[leaf] / 2 && hits.bits() instanceof BitDocIdSet set
+            if (hits.totalHits() > hits.context().reader().numDocs() / 2 && hits.bits() instanceof BitDocIdSet set
                     && set.bits() instanceof FixedBitSet matched) {
                 int[] all = liveCounts[leaf];
                 for (int ord = 0; ord < counts.length; ord++) {
