@@ -57,8 +57,20 @@ final class QueryPlanner {
         this.zone = schema.zone();
     }
 
-    /** The scoring query for the text alone, without filters; also what highlighting marks. */
+    /** The scoring query for the text alone, without filters. */
     Query textQuery(String text) {
+        return textQuery(text, true);
+    }
+
+    /**
+     * The same search built of Lucene's own queries only ({@code DisjunctionMaxQuery}, {@code BooleanQuery}): what
+     * {@link #textQuery} matches and scores like, bit for bit, with every clause evaluated for every match.
+     */
+    Query plainTextQuery(String text) {
+        return textQuery(text, false);
+    }
+
+    private Query textQuery(String text, boolean lazy) {
         UserQuery parsed = UserQuery.parse(text);
         if (parsed.isEmpty()) {
             return new MatchAllDocsQuery();
@@ -66,7 +78,7 @@ final class QueryPlanner {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         boolean anyRequired = false;
         for (List<UserQuery.Part> group : parsed.required()) {
-            Query groupQuery = anyOf(group);
+            Query groupQuery = anyOf(group, lazy);
             if (groupQuery != null) {
                 query.add(groupQuery, Occur.MUST);
                 anyRequired = true;
@@ -74,7 +86,7 @@ final class QueryPlanner {
         }
         boolean anyExcluded = false;
         for (UserQuery.Part part : parsed.excluded()) {
-            Query partQuery = partQuery(part);
+            Query partQuery = partQuery(part, lazy);
             if (partQuery != null) {
                 query.add(partQuery, Occur.MUST_NOT);
                 anyExcluded = true;
@@ -88,6 +100,9 @@ final class QueryPlanner {
             query.add(new MatchAllDocsQuery(), Occur.MUST);
         }
         List<Query> proximity = anyRequired ? proximityClauses(parsed) : List.of();
+        if (!lazy) {
+            return new LazyProximityQuery(query.build(), proximity, TIE_BREAKER).plain();
+        }
         return proximity.isEmpty() ? query.build() : new LazyProximityQuery(query.build(), proximity, TIE_BREAKER);
     }
 
@@ -106,7 +121,7 @@ final class QueryPlanner {
         boolean any = false;
         for (List<UserQuery.Part> group : UserQuery.parse(text).required()) {
             for (UserQuery.Part part : group) {
-                Query asTyped = fieldsQuery(part.text(), morphologicalField, bigramFields);
+                Query asTyped = fieldsQuery(part.text(), morphologicalField, bigramFields, false);
                 if (asTyped == null) {
                     continue;
                 }
@@ -114,7 +129,7 @@ final class QueryPlanner {
                 any = true;
                 List<String> runs = part.phrase() ? List.of() : wordRuns.of(part.text());
                 for (String run : runs.size() < 2 ? List.<String>of() : runs) {
-                    query.add(fieldsQuery(run, morphologicalField, bigramFields), Occur.SHOULD);
+                    query.add(fieldsQuery(run, morphologicalField, bigramFields, false), Occur.SHOULD);
                 }
             }
         }
@@ -164,10 +179,10 @@ final class QueryPlanner {
         return LongField.newRangeQuery(Schema.DATE, lower, upper);
     }
 
-    private Query anyOf(List<UserQuery.Part> group) {
+    private Query anyOf(List<UserQuery.Part> group, boolean lazy) {
         List<Query> alternatives = new ArrayList<>();
         for (UserQuery.Part part : group) {
-            Query query = partQuery(part);
+            Query query = partQuery(part, lazy);
             if (query != null) {
                 alternatives.add(query);
             }
@@ -184,26 +199,25 @@ final class QueryPlanner {
      * One part: a quoted part or a single word run is matched as a phrase; an unquoted part with particles
      * (アマゾンの投資) needs each of its word runs, and matching it as typed only scores higher.
      */
-    Query partQuery(UserQuery.Part part) {
-        return partQuery(part, MORPHOLOGICAL_FIELDS, BIGRAM_FIELDS);
-    }
-
-    private Query partQuery(UserQuery.Part part, Map<String, Float> morphologicalFields,
-            Map<String, Float> bigramFields) {
-        Query asTyped = fieldsQuery(part.text(), morphologicalFields, bigramFields);
+    private Query partQuery(UserQuery.Part part, boolean lazy) {
+        Query asTyped = fieldsQuery(part.text(), MORPHOLOGICAL_FIELDS, BIGRAM_FIELDS, lazy);
         List<String> runs = part.phrase() || asTyped == null ? List.of() : wordRuns.of(part.text());
         if (runs.size() < 2) {
             return asTyped;
         }
         BooleanQuery.Builder eachRun = new BooleanQuery.Builder();
         for (String run : runs) {
-            eachRun.add(fieldsQuery(run, morphologicalFields, bigramFields), Occur.MUST);
+            eachRun.add(fieldsQuery(run, MORPHOLOGICAL_FIELDS, BIGRAM_FIELDS, lazy), Occur.MUST);
         }
         return eachRun.add(asTyped, Occur.SHOULD).build();
     }
 
-    /** A text in every field, best field wins; null when the analyzers keep nothing of it. */
-    private Query fieldsQuery(String text, Map<String, Float> morphologicalFields, Map<String, Float> bigramFields) {
+    /**
+     * A text in every field, best field wins; null when the analyzers keep nothing of it. Lazy: as a
+     * {@link BestFieldQuery}, which leaves a clause's phrase check until the score is needed.
+     */
+    private Query fieldsQuery(String text, Map<String, Float> morphologicalFields, Map<String, Float> bigramFields,
+            boolean lazy) {
         List<Query> perField = new ArrayList<>();
         morphologicalFields.forEach((field, boost) ->
                 addBoosted(perField, morphological.createPhraseQuery(field, text), boost));
@@ -212,7 +226,10 @@ final class QueryPlanner {
             Query bigrams = bigramQuery(field, text);
             addBoosted(perField, bigrams != null && constant ? new ConstantScoreQuery(bigrams) : bigrams, boost);
         });
-        return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, TIE_BREAKER);
+        if (perField.isEmpty()) {
+            return null;
+        }
+        return lazy ? new BestFieldQuery(perField, TIE_BREAKER) : new DisjunctionMaxQuery(perField, TIE_BREAKER);
     }
 
     /** A lone CJK character has no bigram of its own: match the bigrams that start with it. */

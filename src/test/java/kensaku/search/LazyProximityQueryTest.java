@@ -67,9 +67,24 @@ class LazyProximityQueryTest {
     void pagesAndTotalsAreThoseOfThePlainQuery(String text, int size) throws IOException {
         Query lazy = planner.textQuery(text);
         assertTrue(lazy instanceof LazyProximityQuery, "a several-word search has a proximity boost: " + lazy);
+        assertSamePageAndTotal(text, size);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "NVIDIA|10", "エヌビディア|3", "データセンター|2", "AI|1", "AI|5", "生成AI|2", "半導体|1", "電力|1",
+            "\"データセンター\"|2", "\"生成AI\"|1", "Anthropic|1", "発表|3", "モデル|1", "アマゾンの投資|2",
+            "AI -NVIDIA|2", "企業 OR 市場|2", "需|1", "クラウド|1"})
+    void oneWordPagesAndTotalsAreThoseOfThePlainQuery(String text, int size) throws IOException {
+        assertSamePageAndTotal(text, size);
+    }
+
+    /** Our query collected as the search service collects it, against Lucene's own queries over every match. */
+    private static void assertSamePageAndTotal(String text, int size) throws IOException {
+        Query lazy = LazyProximityQuery.scoredInFull(planner.textQuery(text));
         IndexSearcher searcher = new IndexSearcher(reader);
         Sort sort = planner.sort(SortOrder.RELEVANCE);
-        TopFieldDocs plain = searcher.search(((LazyProximityQuery) lazy).plain(),
+        TopFieldDocs plain = searcher.search(planner.plainTextQuery(text),
                 new TopFieldCollectorManager(sort, size, null, Integer.MAX_VALUE));
         PageAndFacetsCollectorManager.Result ours =
                 searcher.search(lazy, new PageAndFacetsCollectorManager(sort, size));
