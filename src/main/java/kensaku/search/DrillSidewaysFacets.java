@@ -35,6 +35,11 @@ final class DrillSidewaysFacets extends DrillSideways {
         return buildFacetsResult(matches, null, null);
     }
 
+    /** The counts of a search from its hits and, per filtered dimension, that dimension's drill-sideways matches. */
+    Facets counts(FacetsCollector hits, FacetsCollector[] sideways, String[] sidewaysDims) throws IOException {
+        return buildFacetsResult(hits, sideways, sidewaysDims);
+    }
+
     @Override
     protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways,
             String[] drillSidewaysDims) throws IOException {

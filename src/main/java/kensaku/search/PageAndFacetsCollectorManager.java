@@ -9,62 +9,100 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
 
 /**
- * One pass that keeps every match for the facets and the best ones for the page, and tells the scorer the page's
- * lowest score as it rises. Lucene's {@code MultiCollector} hides that score from the scorer, since another
- * collector might need every hit; here the facets need every match but not its score, and the query
- * ({@link LazyProximityQuery}) still matches every document, using the score only to skip work it would not show.
+ * One pass over the text query's matches that keeps the best hits for the page, the hits for the facets, and, per
+ * filtered dimension, the near misses (the matches that fail that dimension's filter only) for its drill-sideways
+ * counts; and tells the scorer the page's lowest score as it rises. Lucene's {@code DrillSideways} scores every
+ * match of the text query, hit or not, and its {@code MultiCollector} hides that score from the scorer; here only
+ * hits are scored, and the query ({@link LazyProximityQuery}) uses the score only to skip work it would not show.
  */
 final class PageAndFacetsCollectorManager
-        implements CollectorManager<PageAndFacetsCollectorManager.Both, PageAndFacetsCollectorManager.Result> {
+        implements CollectorManager<PageAndFacetsCollectorManager.Passes, PageAndFacetsCollectorManager.Result> {
     private final FacetsCollectorManager facets = new FacetsCollectorManager();
     private final TopFieldCollectorManager page;
+    private final List<String> dims = new ArrayList<>();
+    private final List<Weight> filters = new ArrayList<>();
 
-    PageAndFacetsCollectorManager(Sort sort, int depth) {
-        this.page = new TopFieldCollectorManager(sort, depth, null, depth);
+    /** A search without filters. */
+    PageAndFacetsCollectorManager(Sort sort, int depth) throws IOException {
+        this(null, List.of(), sort, depth);
     }
 
-    record Result(FacetsCollector matches, TopFieldDocs page) {
+    PageAndFacetsCollectorManager(IndexSearcher searcher, List<QueryPlanner.Filter> filters, Sort sort, int depth)
+            throws IOException {
+        this.page = new TopFieldCollectorManager(sort, depth, null, depth);
+        for (QueryPlanner.Filter filter : filters) {
+            dims.add(filter.dim());
+            this.filters.add(searcher.createWeight(searcher.rewrite(filter.query()), ScoreMode.COMPLETE_NO_SCORES, 1));
+        }
+    }
+
+    /** The hits, each filtered dimension's near misses and hits (its drill-sideways matches), and the page. */
+    record Result(FacetsCollector hits, FacetsCollector[] sideways, String[] sidewaysDims, TopFieldDocs page) {
         long total() {
             long total = 0;
-            for (FacetsCollector.MatchingDocs hits : matches.getMatchingDocs()) {
-                total += hits.totalHits();
+            for (FacetsCollector.MatchingDocs matching : hits.getMatchingDocs()) {
+                total += matching.totalHits();
             }
             return total;
         }
     }
 
     @Override
-    public Both newCollector() throws IOException {
-        return new Both(facets.newCollector(), page.newCollector());
+    public Passes newCollector() throws IOException {
+        List<FacetsCollector> sideways = new ArrayList<>();
+        for (int i = 0; i < filters.size(); i++) {
+            sideways.add(facets.newCollector());
+        }
+        return new Passes(facets.newCollector(), sideways, page.newCollector(), filters);
     }
 
     @Override
-    public Result reduce(Collection<Both> collectors) throws IOException {
-        List<FacetsCollector> matches = new ArrayList<>();
+    public Result reduce(Collection<Passes> collectors) throws IOException {
+        List<FacetsCollector> hits = new ArrayList<>();
         List<TopFieldCollector> pages = new ArrayList<>();
-        for (Both both : collectors) {
-            matches.add(both.matches);
-            pages.add(both.page);
+        List<List<FacetsCollector>> sideways = new ArrayList<>();
+        for (int i = 0; i < filters.size(); i++) {
+            sideways.add(new ArrayList<>());
         }
-        return new Result(facets.reduce(matches), page.reduce(pages));
+        for (Passes passes : collectors) {
+            hits.add(passes.hits);
+            pages.add(passes.page);
+            for (int i = 0; i < filters.size(); i++) {
+                sideways.get(i).add(passes.sideways.get(i));
+            }
+        }
+        FacetsCollector[] reducedSideways = new FacetsCollector[filters.size()];
+        for (int i = 0; i < reducedSideways.length; i++) {
+            reducedSideways[i] = facets.reduce(sideways.get(i));
+        }
+        return new Result(facets.reduce(hits), reducedSideways, dims.toArray(String[]::new), page.reduce(pages));
     }
 
-    static final class Both implements Collector {
-        private final FacetsCollector matches;
+    static final class Passes implements Collector {
+        private final FacetsCollector hits;
+        private final List<FacetsCollector> sideways;
         private final TopFieldCollector page;
+        private final List<Weight> filters;
 
-        Both(FacetsCollector matches, TopFieldCollector page) {
-            this.matches = matches;
+        Passes(FacetsCollector hits, List<FacetsCollector> sideways, TopFieldCollector page, List<Weight> filters) {
+            this.hits = hits;
+            this.sideways = sideways;
             this.page = page;
+            this.filters = filters;
         }
 
         @Override
@@ -74,27 +112,75 @@ final class PageAndFacetsCollectorManager
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            LeafCollector matchesLeaf = matches.getLeafCollector(context);
+            LeafCollector hitsLeaf = hits.getLeafCollector(context);
             LeafCollector pageLeaf = page.getLeafCollector(context);
+            LeafCollector[] sidewaysLeaves = new LeafCollector[filters.size()];
+            FilterAt[] filterAt = new FilterAt[filters.size()];
+            for (int i = 0; i < sidewaysLeaves.length; i++) {
+                sidewaysLeaves[i] = sideways.get(i).getLeafCollector(context);
+                filterAt[i] = new FilterAt(filters.get(i).scorer(context));
+            }
             return new LeafCollector() {
                 @Override
                 public void setScorer(Scorable scorer) throws IOException {
-                    matchesLeaf.setScorer(scorer);
+                    hitsLeaf.setScorer(scorer);
                     pageLeaf.setScorer(scorer);
+                    for (LeafCollector leaf : sidewaysLeaves) {
+                        leaf.setScorer(scorer);
+                    }
                 }
 
                 @Override
                 public void collect(int doc) throws IOException {
-                    matchesLeaf.collect(doc);
+                    int missed = -1;
+                    for (int i = 0; i < filterAt.length; i++) {
+                        if (!filterAt[i].matches(doc)) {
+                            if (missed >= 0) {
+                                return; // fails two filters: counted nowhere
+                            }
+                            missed = i;
+                        }
+                    }
+                    if (missed >= 0) {
+                        sidewaysLeaves[missed].collect(doc);
+                        return;
+                    }
+                    hitsLeaf.collect(doc);
                     pageLeaf.collect(doc);
+                    for (LeafCollector leaf : sidewaysLeaves) {
+                        leaf.collect(doc);
+                    }
                 }
 
                 @Override
                 public void finish() throws IOException {
-                    matchesLeaf.finish();
+                    hitsLeaf.finish();
                     pageLeaf.finish();
+                    for (LeafCollector leaf : sidewaysLeaves) {
+                        leaf.finish();
+                    }
                 }
             };
+        }
+    }
+
+    /** A filter's matches in one segment, asked in increasing document order. */
+    private static final class FilterAt {
+        private final DocIdSetIterator approximation;
+        private final TwoPhaseIterator twoPhase;
+
+        FilterAt(Scorer scorer) {
+            this.twoPhase = scorer == null ? null : scorer.twoPhaseIterator();
+            this.approximation = scorer == null ? DocIdSetIterator.empty()
+                    : twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+        }
+
+        boolean matches(int doc) throws IOException {
+            int at = approximation.docID();
+            if (at < doc) {
+                at = approximation.advance(doc);
+            }
+            return at == doc && (twoPhase == null || twoPhase.matches());
         }
     }
 }

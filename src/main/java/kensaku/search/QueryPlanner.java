@@ -24,6 +24,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -152,14 +153,38 @@ final class QueryPlanner {
     /** The text query with the request's facet and date filters, ready for drill-sideways counting. */
     DrillDownQuery drillDown(SearchRequest request, Query textQuery) {
         DrillDownQuery query = new DrillDownQuery(facetsConfig, textQuery);
-        request.companies().forEach(value -> query.add(Schema.FACET_COMPANY, value));
-        request.tags().forEach(value -> query.add(Schema.FACET_TAG, value));
-        request.categories().forEach(value -> query.add(Schema.FACET_CATEGORY, value));
-        if (request.from() != null || request.to() != null) {
-            // Filed under the month dimension so the month histogram is counted as if the range were off.
-            query.add(Schema.FACET_MONTH, dateRange(request.from(), request.to()));
+        for (Filter filter : filters(request)) {
+            query.add(filter.dim(), filter.query());
         }
         return query;
+    }
+
+    /** One facet dimension's filter: its selected values, any of them (or, for the month, the date range). */
+    record Filter(String dim, Query query) {}
+
+    /**
+     * The request's filters, one per dimension, as {@link #drillDown} adds them. The date range is filed under the
+     * month dimension, so the month histogram is counted as if the range were off.
+     */
+    List<Filter> filters(SearchRequest request) {
+        List<Filter> filters = new ArrayList<>();
+        addValues(filters, Schema.FACET_COMPANY, request.companies());
+        addValues(filters, Schema.FACET_TAG, request.tags());
+        addValues(filters, Schema.FACET_CATEGORY, request.categories());
+        if (request.from() != null || request.to() != null) {
+            filters.add(new Filter(Schema.FACET_MONTH, dateRange(request.from(), request.to())));
+        }
+        return filters;
+    }
+
+    private void addValues(List<Filter> filters, String dim, List<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        String field = facetsConfig.getDimConfig(dim).indexFieldName;
+        BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
+        values.forEach(value -> anyOf.add(new TermQuery(DrillDownQuery.term(field, dim, value)), Occur.SHOULD));
+        filters.add(new Filter(dim, anyOf.build()));
     }
 
     Sort sort(SortOrder order) {

@@ -60,9 +60,11 @@ public final class SearchService implements SearchBackend {
         DrillDownQuery query = planner.drillDown(request, textQuery);
         IndexSnapshot snapshot = index.acquire();
         try {
-            // Lucene's drill-sideways scorer refuses a time-limited searcher, so the budget applies to searches
-            // without facet or date filters; filtered ones are bounded by the request limits instead.
-            IndexSearcher searcher = isFiltered(request) ? snapshot.searcher() : snapshot.searcherWithin(budget);
+            // Relevance order is collected in one pass of our own (PageAndFacetsCollectorManager); date orders go
+            // through Lucene's drill-sideways scorer, which refuses a time-limited searcher, so the budget applies to
+            // those without facet or date filters, and filtered ones are bounded by the request limits instead.
+            boolean onePass = order == SortOrder.RELEVANCE;
+            IndexSearcher searcher = onePass || !isFiltered(request) ? snapshot.searcherWithin(budget) : snapshot.searcher();
             DrillSidewaysFacets sideways = new DrillSidewaysFacets(searcher, schema.facetsConfig(), snapshot.facetState(),
                     snapshot.facetOrdinals());
             int depth = request.page() * request.size();
@@ -70,10 +72,11 @@ public final class SearchService implements SearchBackend {
             Facets counts;
             TopDocs best;
             long total;
-            if (order == SortOrder.RELEVANCE && !isFiltered(request)) {
+            if (onePass) {
                 PageAndFacetsCollectorManager.Result result = searcher.search(LazyProximityQuery.scoredInFull(textQuery),
-                        new PageAndFacetsCollectorManager(planner.sort(order), Math.max(1, depth)));
-                counts = sideways.counts(result.matches());
+                        new PageAndFacetsCollectorManager(searcher, planner.filters(request), planner.sort(order),
+                                Math.max(1, depth)));
+                counts = sideways.counts(result.hits(), result.sideways(), result.sidewaysDims());
                 best = result.page();
                 total = result.total();
             } else {

@@ -27,7 +27,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
 import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,10 +109,48 @@ class DrillSidewaysFacetsTest {
         assertNotEquals(unfiltered.get(Schema.FACET_TAG), counts.get(Schema.FACET_TAG));
     }
 
+    /**
+     * The one pass that collects a relevance search (page, hits and each filtered dimension's near misses) against
+     * Lucene's drill-sideways search of Lucene's own queries: the same page (ids and scores to the bit), total and
+     * counts, with pages short enough that the page's lowest score rises early.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "AI|Amazon|-|-|2", "AI|NVIDIA|-|-|3", "AI|Amazon|-|2025-06-01|1", "投資|-|AI|-|1",
+            "生成AI|Google|AI|2024-06-01|1", "電力|-|-|2025-09-01|1", "AI 投資|Amazon|-|-|1", "AI モデル|-|-|2025-01-01|2",
+            "エヌビディア|NVIDIA|-|2025-06-01|1", "AI|Microsoft|-|-|1", "量子|-|-|-|1", "AI|-|-|-|1"})
+    void onePassIsLucenesDrillSideways(String query, String company, String tag, String from, int size)
+            throws IOException {
+        SearchRequest request = new SearchRequest(query, company == null ? List.of() : List.of(company),
+                tag == null ? List.of() : List.of(tag), List.of(), from == null ? null : LocalDate.parse(from), null,
+                SortOrder.RELEVANCE, 1, size);
+        IndexSearcher searcher = new IndexSearcher(reader);
+        Sort sort = planner.sort(SortOrder.RELEVANCE);
+        DrillSideways.DrillSidewaysResult lucene = new DrillSideways(searcher, schema.facetsConfig(), state)
+                .search(planner.drillDown(request, planner.plainTextQuery(query)), null, null, size, sort, false);
+        PageAndFacetsCollectorManager.Result ours = searcher.search(
+                LazyProximityQuery.scoredInFull(planner.textQuery(query)),
+                new PageAndFacetsCollectorManager(searcher, planner.filters(request), sort, size));
+        Facets ourCounts = new DrillSidewaysFacets(searcher, schema.facetsConfig(), state, ordinals)
+                .counts(ours.hits(), ours.sideways(), ours.sidewaysDims());
+        assertTrue(lucene.hits.totalHits.value() > size, "too few hits to fill the page: " + lucene.hits.totalHits);
+        assertEquals(lucene.hits.totalHits.value(), ours.total(), "total");
+        assertEquals(describe(lucene.hits.scoreDocs), describe(ours.page().scoreDocs), "page");
+        assertEquals(counts(lucene.facets), counts(ourCounts), "counts");
+    }
+
+    private static List<String> describe(ScoreDoc[] docs) {
+        return java.util.Arrays.stream(docs).map(doc -> doc.doc + ":"
+                + Float.floatToIntBits((Float) ((FieldDoc) doc).fields[0])).toList();
+    }
+
     private static Map<String, Map<String, Long>> counts(DrillSideways sideways, SearchRequest request)
             throws IOException {
         DrillDownQuery query = planner.drillDown(request, planner.textQuery(request.query()));
-        Facets facets = sideways.search(query, null, null, 10, planner.sort(request.sort()), true).facets;
+        return counts(sideways.search(query, null, null, 10, planner.sort(request.sort()), true).facets);
+    }
+
+    private static Map<String, Map<String, Long>> counts(Facets facets) throws IOException {
         Map<String, Map<String, Long>> counts = new TreeMap<>();
         for (String dim : ResultAssembler.SHOWN_FACETS) {
             Map<String, Long> values = new TreeMap<>();
