@@ -88,11 +88,11 @@ public final class OpenSearchBackend implements SearchBackend {
             hits.add(hit(found.get(i), marked.get(i)));
         }
         JsonNode aggs = answer.path("aggregations");
-        Map<String, List<FacetCount>> facets = Map.of(
-                Schema.FACET_COMPANY, counts(aggs.path(Schema.FACET_COMPANY), Schema.FACET_COMPANY, request.companies()),
-                Schema.FACET_TAG, counts(aggs.path(Schema.FACET_TAG), Schema.FACET_TAG, request.tags()),
-                Schema.FACET_CATEGORY, counts(aggs.path(Schema.FACET_CATEGORY), Schema.FACET_CATEGORY, request.categories()),
-                Schema.FACET_MONTH, counts(aggs.path(Schema.FACET_MONTH), Schema.FACET_MONTH, List.of()));
+        Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+        facets.put(Schema.FACET_COMPANY, counts(aggs.path(Schema.FACET_COMPANY), Schema.FACET_COMPANY, request.companies()));
+        facets.put(Schema.FACET_TAG, counts(aggs.path(Schema.FACET_TAG), Schema.FACET_TAG, request.tags()));
+        facets.put(Schema.FACET_CATEGORY, counts(aggs.path(Schema.FACET_CATEGORY), Schema.FACET_CATEGORY, request.categories()));
+        facets.put(Schema.FACET_MONTH, counts(aggs.path(Schema.FACET_MONTH), Schema.FACET_MONTH, List.of()));
         long total = answer.path("hits").path("total").path("value").asLong();
         String correction = correction(request, total);
         long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,11 +81,12 @@ final class ResultAssembler {
     }
 
     Map<String, List<FacetCount>> facets(Facets facets, SearchRequest request) throws IOException {
-        return Map.of(
-                Schema.FACET_COMPANY, counts(facets, Schema.FACET_COMPANY, request.companies()),
-                Schema.FACET_TAG, counts(facets, Schema.FACET_TAG, request.tags()),
-                Schema.FACET_CATEGORY, counts(facets, Schema.FACET_CATEGORY, request.categories()),
-                Schema.FACET_MONTH, counts(facets, Schema.FACET_MONTH, List.of()));
+        Map<String, List<FacetCount>> shown = new LinkedHashMap<>();
+        shown.put(Schema.FACET_COMPANY, counts(facets, Schema.FACET_COMPANY, request.companies()));
+        shown.put(Schema.FACET_TAG, counts(facets, Schema.FACET_TAG, request.tags()));
+        shown.put(Schema.FACET_CATEGORY, counts(facets, Schema.FACET_CATEGORY, request.categories()));
+        shown.put(Schema.FACET_MONTH, counts(facets, Schema.FACET_MONTH, List.of()));
+        return shown;
     }
 
     /** Sorted by count then value; a selected value with no matches is still listed, so it can be unticked. */

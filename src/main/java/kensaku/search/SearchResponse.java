@@ -1,5 +1,7 @@
 package kensaku.search;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,7 @@ public record SearchResponse(long total, long tookMillis, boolean timedOut, int 
                              Map<String, List<FacetCount>> facets, String didYouMean) {
     public SearchResponse {
         hits = List.copyOf(hits);
-        facets = Map.copyOf(facets);
+        // In the order given (company, tag, category, month), so the JSON's keys come in that order every time.
+        facets = Collections.unmodifiableMap(new LinkedHashMap<>(facets));
     }
 }
