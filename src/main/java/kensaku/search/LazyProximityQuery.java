@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
@@ -69,7 +68,7 @@ final class LazyProximityQuery extends Query {
         Weight requiredWeight = searcher.createWeight(required, exhaustive, boost);
         List<Weight> wordWeights = new ArrayList<>();
         if (scoreMode.needsScores()) {
-            for (Query word : allWords(required)) {
+            for (Query word : AllWordsScorer.words(required)) {
                 wordWeights.add(searcher.createWeight(word, ScoreMode.COMPLETE, boost));
             }
         }
@@ -83,7 +82,7 @@ final class LazyProximityQuery extends Query {
             @Override
             public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
                 ScorerSupplier requiredScorers = wordWeights.isEmpty() ? requiredWeight.scorerSupplier(context)
-                        : allWords(wordWeights, context);
+                        : AllWordsScorer.supplier(wordWeights, context);
                 if (requiredScorers == null) {
                     return null;
                 }
@@ -129,51 +128,6 @@ final class LazyProximityQuery extends Query {
             @Override
             public boolean isCacheable(LeafReaderContext context) {
                 return false;
-            }
-        };
-    }
-
-    /**
-     * The words of a required part that is only words, each required ({@code +a +b}), which are then scored one by
-     * one so that their bounds can be summed ({@link AllWordsScorer}); none for any other shape.
-     */
-    private static List<Query> allWords(Query required) {
-        if (!(required instanceof BooleanQuery bool) || bool.clauses().size() < 2 || bool.getMinimumNumberShouldMatch() > 0) {
-            return List.of();
-        }
-        List<Query> words = new ArrayList<>();
-        for (BooleanClause clause : bool.clauses()) {
-            if (clause.occur() != Occur.MUST) {
-                return List.of();
-            }
-            words.add(clause.query());
-        }
-        return words;
-    }
-
-    private static ScorerSupplier allWords(List<Weight> words, LeafReaderContext context) throws IOException {
-        List<ScorerSupplier> suppliers = new ArrayList<>();
-        for (Weight word : words) {
-            ScorerSupplier supplier = word.scorerSupplier(context);
-            if (supplier == null) {
-                return null; // a word absent from this segment: nothing matches here
-            }
-            suppliers.add(supplier);
-        }
-        long cost = suppliers.stream().mapToLong(ScorerSupplier::cost).min().orElse(0);
-        return new ScorerSupplier() {
-            @Override
-            public Scorer get(long leadCost) throws IOException {
-                List<Scorer> scorers = new ArrayList<>();
-                for (ScorerSupplier supplier : suppliers) {
-                    scorers.add(supplier.get(Math.min(leadCost, cost)));
-                }
-                return new AllWordsScorer(scorers);
-            }
-
-            @Override
-            public long cost() {
-                return cost;
             }
         };
     }
@@ -257,7 +211,7 @@ final class LazyProximityQuery extends Query {
             for (Clause clause : clauses) {
                 clause.known = clause.approximation.docID() > doc; // past it: no match here
             }
-            if (minCompetitiveScore > 0 && required instanceof BestFieldQuery.ScoreBound bounded) {
+            if (minCompetitiveScore > 0 && required instanceof ScoreBound bounded) {
                 float requiredBound = bounded.scoreBound();
                 if (requiredBound + bound(doc) < minCompetitiveScore) {
                     return requiredBound; // below the page's lowest score, like the score it stands for
