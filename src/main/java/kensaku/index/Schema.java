@@ -36,7 +36,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class Schema {
     /** Bumped whenever a field's name, type or analysis changes; an index of another version must be rebuilt. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     public static final String ID = "id";
     public static final String TITLE = "title";
@@ -47,6 +47,10 @@ public final class Schema {
     public static final String BODY_BIGRAM = "body_bg";
     /** Company names and tags as analysed text too, so a query word that names them scores. */
     public static final String LABELS = "labels";
+    /**
+     * The rendered body for the article page, as a compressed doc value ({@link CompressedText}), not a stored
+     * field: every hit of every search inflates its whole stored document, and this was about half of it.
+     */
     public static final String BODY_HTML = "body_html";
     /**
      * The id and title again as doc values, so the suggester can list every title without decompressing every
@@ -139,7 +143,7 @@ public final class Schema {
         addText(doc, TITLE, TITLE_BIGRAM, article.title());
         addText(doc, EXCERPT, EXCERPT_BIGRAM, article.excerpt());
         addText(doc, BODY, BODY_BIGRAM, article.bodyText());
-        doc.add(new StoredField(BODY_HTML, article.bodyHtml()));
+        doc.add(new BinaryDocValuesField(BODY_HTML, CompressedText.compress(article.bodyHtml())));
         addLabels(doc, article, companies);
         addFacet(doc, FACET_TAG, STORED_TAGS, article.tags());
         addFacet(doc, FACET_CATEGORY, STORED_CATEGORIES, article.categories());

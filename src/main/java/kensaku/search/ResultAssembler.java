@@ -11,12 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kensaku.index.CompressedText;
 import kensaku.index.Schema;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -77,7 +82,14 @@ final class ResultAssembler {
         Document doc = searcher.storedFields().document(docId);
         return new ArticleView(doc.get(Schema.ID), doc.get(Schema.TITLE), dateOf(doc), values(doc, Schema.STORED_TAGS),
                 values(doc, Schema.STORED_CATEGORIES), values(doc, Schema.STORED_COMPANIES), authorOf(doc),
-                doc.get(Schema.EXCERPT), doc.get(Schema.BODY), doc.get(Schema.BODY_HTML));
+                doc.get(Schema.EXCERPT), doc.get(Schema.BODY), bodyHtml(searcher, docId));
+    }
+
+    private static String bodyHtml(IndexSearcher searcher, int docId) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
+        BinaryDocValues html = DocValues.getBinary(leaf.reader(), Schema.BODY_HTML);
+        return html.advanceExact(docId - leaf.docBase) ? CompressedText.decompress(html.binaryValue()) : "";
     }
 
     Map<String, List<FacetCount>> facets(Facets facets, SearchRequest request) throws IOException {
