@@ -7,9 +7,7 @@ import java.util.Objects;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -66,7 +64,7 @@ final class BestFieldQuery extends Query {
         for (Query clause : clauses) {
             weights.add(searcher.createWeight(clause, scoreMode, boost));
         }
-        return new Weight(this) {
+        return new PlainExplainedWeight(this, this::plain, searcher, scoreMode, boost) {
             @Override
             public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
                 List<ScorerSupplier> suppliers = new ArrayList<>();
@@ -98,16 +96,6 @@ final class BestFieldQuery extends Query {
             }
 
             @Override
-            public Explanation explain(LeafReaderContext context, int doc) throws IOException {
-                return plainWeight(searcher, scoreMode, boost).explain(context, doc);
-            }
-
-            @Override
-            public Matches matches(LeafReaderContext context, int doc) throws IOException {
-                return plainWeight(searcher, scoreMode, boost).matches(context, doc);
-            }
-
-            @Override
             public boolean isCacheable(LeafReaderContext context) {
                 for (Weight weight : weights) {
                     if (!weight.isCacheable(context)) {
@@ -117,10 +105,6 @@ final class BestFieldQuery extends Query {
                 return true;
             }
         };
-    }
-
-    private Weight plainWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
-        return searcher.createWeight(searcher.rewrite(plain()), scoreMode, boost);
     }
 
     @Override

@@ -30,11 +30,6 @@ final class DrillSidewaysFacets extends DrillSideways {
         this.ordinals = ordinals;
     }
 
-    /** The counts of a search without facet filters, from its matches. */
-    Facets counts(FacetsCollector matches) throws IOException {
-        return buildFacetsResult(matches, null, null);
-    }
-
     /** The counts of a search from its hits and, per filtered dimension, that dimension's drill-sideways matches. */
     Facets counts(FacetsCollector hits, FacetsCollector[] sideways, String[] sidewaysDims) throws IOException {
         return buildFacetsResult(hits, sideways, sidewaysDims);

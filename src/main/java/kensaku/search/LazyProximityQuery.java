@@ -10,9 +10,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
@@ -78,7 +76,7 @@ final class LazyProximityQuery extends Query {
                 proximityWeights.add(searcher.createWeight(clause, ScoreMode.COMPLETE, boost));
             }
         }
-        return new Weight(this) {
+        return new PlainExplainedWeight(this, this::plain, searcher, scoreMode, boost) {
             @Override
             public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
                 ScorerSupplier requiredScorers = wordWeights.isEmpty() ? requiredWeight.scorerSupplier(context)
@@ -111,16 +109,6 @@ final class LazyProximityQuery extends Query {
             }
 
             @Override
-            public Explanation explain(LeafReaderContext context, int doc) throws IOException {
-                return plainWeight(searcher, scoreMode, boost).explain(context, doc);
-            }
-
-            @Override
-            public Matches matches(LeafReaderContext context, int doc) throws IOException {
-                return plainWeight(searcher, scoreMode, boost).matches(context, doc);
-            }
-
-            @Override
             public int count(LeafReaderContext context) throws IOException {
                 return requiredWeight.count(context);
             }
@@ -139,10 +127,6 @@ final class LazyProximityQuery extends Query {
         }
         return new BooleanQuery.Builder().add(required, Occur.MUST)
                 .add(new DisjunctionMaxQuery(proximity, tieBreaker), Occur.SHOULD).build();
-    }
-
-    private Weight plainWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
-        return searcher.createWeight(searcher.rewrite(plain()), scoreMode, boost);
     }
 
     @Override

@@ -36,11 +36,6 @@ final class PageAndFacetsCollectorManager
     private final List<String> dims = new ArrayList<>();
     private final List<Weight> filters = new ArrayList<>();
 
-    /** A search without filters. */
-    PageAndFacetsCollectorManager(Sort sort, int depth) throws IOException {
-        this(null, List.of(), sort, depth);
-    }
-
     PageAndFacetsCollectorManager(IndexSearcher searcher, List<QueryPlanner.Filter> filters, Sort sort, int depth)
             throws IOException {
         this.page = new TopFieldCollectorManager(sort, depth, null, depth);

@@ -79,6 +79,25 @@ class LazyProximityQueryTest {
         assertSamePageAndTotal(text, size);
     }
 
+    @ParameterizedTest
+    @CsvSource({"NVIDIA", "生成AI 投資", "\"データセンター\""})
+    void explainsAndMatchesAsThePlainQuery(String text) throws IOException {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        Query ours = searcher.rewrite(planner.textQuery(text));
+        Query plain = searcher.rewrite(planner.plainTextQuery(text));
+        ScoreDoc top = searcher.search(plain, 1).scoreDocs[0];
+        // The same explanation; a disjunction may list its clauses in another order.
+        assertEquals(sortedLines(searcher.explain(plain, top.doc)), sortedLines(searcher.explain(ours, top.doc)));
+        assertEquals(top.score, searcher.explain(ours, top.doc).getValue().floatValue());
+        var weight = searcher.createWeight(ours, org.apache.lucene.search.ScoreMode.COMPLETE, 1);
+        var leaf = reader.leaves().get(org.apache.lucene.index.ReaderUtil.subIndex(top.doc, reader.leaves()));
+        assertTrue(weight.matches(leaf, top.doc - leaf.docBase) != null, "the top hit has matches");
+    }
+
+    private static List<String> sortedLines(org.apache.lucene.search.Explanation explanation) {
+        return explanation.toString().lines().map(String::strip).sorted().toList();
+    }
+
     /** Our query collected as the search service collects it, against Lucene's own queries over every match. */
     private static void assertSamePageAndTotal(String text, int size) throws IOException {
         Query lazy = LazyProximityQuery.scoredInFull(planner.textQuery(text));
@@ -87,7 +106,7 @@ class LazyProximityQueryTest {
         TopFieldDocs plain = searcher.search(planner.plainTextQuery(text),
                 new TopFieldCollectorManager(sort, size, null, Integer.MAX_VALUE));
         PageAndFacetsCollectorManager.Result ours =
-                searcher.search(lazy, new PageAndFacetsCollectorManager(sort, size));
+                searcher.search(lazy, new PageAndFacetsCollectorManager(searcher, List.of(), sort, size));
         assertTrue(plain.scoreDocs.length > 0, "nothing found for " + text);
         assertEquals(plain.totalHits.value(), ours.total(), "total of " + text);
         assertEquals(describe(plain.scoreDocs), describe(ours.page().scoreDocs), "page of " + text);
