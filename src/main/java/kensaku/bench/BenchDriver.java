@@ -271,13 +271,19 @@ public final class BenchDriver {
         for (int round = 1; round <= config.rounds(); round++) {
             for (int clients : config.clients()) {
                 for (Server server : servers) {
+                    long serverCpu = ProcessStats.cpuNanos(server.process.pid());
+                    long clientCpu = ProcessStats.ownCpuNanos();
                     LoadRunner.Level level = server.runner.measure(clients,
                             Math.max(1, config.maxRequestsPerLevel() / config.rounds()),
                             config.perLevel().dividedBy(config.rounds()));
+                    level = level.withCpu(difference(serverCpu, ProcessStats.cpuNanos(server.process.pid())),
+                            difference(clientCpu, ProcessStats.ownCpuNanos()));
                     log.printf(Locale.ROOT, "round %d %s %2d clients: %,d requests in %.1f s, %.0f q/s, p50 %.1f p90 %.1f "
-                                    + "p99 %.1f ms, %d errors, %d checksum mismatches%n", round, server.engine.name(),
+                                    + "p99 %.1f ms, CPU per query: server %.2f ms, load generator %.2f ms, %d errors, "
+                            + "%d checksum mismatches%n", round, server.engine.name(),
                             clients, level.requests(), level.seconds(), level.throughput(), level.percentileMillis(50),
-                            level.percentileMillis(90), level.percentileMillis(99), level.errors(), level.mismatches());
+                            level.percentileMillis(90), level.percentileMillis(99), level.serverCpuMillisPerQuery(),
+                            level.clientCpuMillisPerQuery(), level.errors(), level.mismatches());
                     server.rounds.computeIfAbsent(clients, k -> new ArrayList<>()).add(level);
                 }
             }
@@ -287,6 +293,10 @@ public final class BenchDriver {
             server.runner.firstErrors().forEach((q, e) ->
                     log.println(server.engine.name() + " error: " + config.mix().queries().get(q) + " → " + e));
         }
+    }
+
+    private static long difference(long before, long after) {
+        return before < 0 || after < 0 ? -1 : after - before;
     }
 
     private static long awaitFirstAnswer(Process process, URI probe, long startNanos) throws Exception {

@@ -37,6 +37,12 @@ public final class BenchReport {
                 row(md, String.format(Locale.ROOT, "p%.0f ms, %d client%s", p, c, c == 1 ? "" : "s"), k, g,
                         r -> r.serving().level(c).map(l -> l.percentileMillis(p)).orElse(Double.NaN), "%.1f", "lower");
             }
+            row(md, "server CPU per query ms, " + c + " client" + (c == 1 ? "" : "s"), k, g,
+                    r -> r.serving().level(c).map(LoadRunner.Level::serverCpuMillisPerQuery).orElse(Double.NaN),
+                    "%.2f", "lower");
+            row(md, "load generator CPU per query ms, " + c + " client" + (c == 1 ? "" : "s"), k, g,
+                    r -> r.serving().level(c).map(LoadRunner.Level::clientCpuMillisPerQuery).orElse(Double.NaN),
+                    "%.2f", "lower");
         }
         md.append('\n');
         md.append("Requests, errors and checksum mismatches per level: ");

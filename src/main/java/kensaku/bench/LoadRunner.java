@@ -43,11 +43,29 @@ final class LoadRunner {
         this.uris = mix.queries().stream().map(engine::uri).toList();
     }
 
-    /** The outcome of one level of concurrency. */
+    /**
+     * The outcome of one level of concurrency. The CPU figures are the server process's and this process's (the
+     * load generator's) over the level, or -1 when not measured: per query, they compare engines with far less
+     * noise from a neighbour than throughput does, and show what the load generator takes from the shared cores.
+     */
     record Level(int clients, long requests, double seconds, long errors, long mismatches,
-                 long[] latencyNanos, Map<String, long[]> latencyNanosByCategory) {
+                 long[] latencyNanos, Map<String, long[]> latencyNanosByCategory,
+                 long serverCpuNanos, long clientCpuNanos) {
         double throughput() {
             return requests / seconds;
+        }
+
+        Level withCpu(long serverCpu, long clientCpu) {
+            return new Level(clients, requests, seconds, errors, mismatches, latencyNanos, latencyNanosByCategory,
+                    serverCpu, clientCpu);
+        }
+
+        double serverCpuMillisPerQuery() {
+            return serverCpuNanos < 0 || requests == 0 ? Double.NaN : serverCpuNanos / 1e6 / requests;
+        }
+
+        double clientCpuMillisPerQuery() {
+            return clientCpuNanos < 0 || requests == 0 ? Double.NaN : clientCpuNanos / 1e6 / requests;
         }
 
         /** Several rounds of one level as one: requests and time added, latencies pooled. */
@@ -56,6 +74,8 @@ final class LoadRunner {
             double seconds = 0;
             long errors = 0;
             long mismatches = 0;
+            long serverCpu = 0;
+            long clientCpu = 0;
             List<long[]> all = new ArrayList<>();
             Map<String, List<long[]>> byCategory = new HashMap<>();
             for (Level level : rounds) {
@@ -63,12 +83,15 @@ final class LoadRunner {
                 seconds += level.seconds();
                 errors += level.errors();
                 mismatches += level.mismatches();
+                serverCpu = serverCpu < 0 || level.serverCpuNanos() < 0 ? -1 : serverCpu + level.serverCpuNanos();
+                clientCpu = clientCpu < 0 || level.clientCpuNanos() < 0 ? -1 : clientCpu + level.clientCpuNanos();
                 all.add(level.latencyNanos());
                 level.latencyNanosByCategory().forEach((c, v) -> byCategory.computeIfAbsent(c, k -> new ArrayList<>()).add(v));
             }
             Map<String, long[]> pooled = new HashMap<>();
             byCategory.forEach((c, parts) -> pooled.put(c, pool(parts)));
-            return new Level(rounds.get(0).clients(), requests, seconds, errors, mismatches, pool(all), pooled);
+            return new Level(rounds.get(0).clients(), requests, seconds, errors, mismatches, pool(all), pooled,
+                    serverCpu, clientCpu);
         }
 
         private static long[] pool(List<long[]> parts) {
@@ -135,7 +158,7 @@ final class LoadRunner {
             sortedByCategory.put(category, values);
         });
         return new Level(clients, total, seconds, errors.get() - errorsBefore, mismatches.get() - mismatchesBefore,
-                all, sortedByCategory);
+                all, sortedByCategory, -1, -1);
     }
 
     private static final class Sample {

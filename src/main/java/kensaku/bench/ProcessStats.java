@@ -36,6 +36,34 @@ final class ProcessStats {
         return -1;
     }
 
+    /**
+     * CPU time (user and system, all threads) a process has used so far, in nanoseconds, from /proc/PID/stat; -1
+     * when unavailable. Clock ticks are taken as 100 per second, the Linux default (USER_HZ).
+     */
+    static long cpuNanos(long pid) {
+        try {
+            return cpuNanosFromStat(Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** utime + stime of a /proc/PID/stat line in nanoseconds; the command name in parentheses may hold spaces. */
+    static long cpuNanosFromStat(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        // After "(comm) " the fields start at state (field 3), so utime (14) and stime (15) are at 11 and 12.
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+    }
+
+    /** CPU time this JVM has used so far, all threads, in nanoseconds; -1 when the platform does not say. */
+    static long ownCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
     /** Heap in use after a full GC (live data), in bytes, through the JDK's jcmd; empty when jcmd is missing. */
     static Optional<Long> liveHeapBytes(Path java, long pid) {
         Path jcmd = java.resolveSibling("jcmd");

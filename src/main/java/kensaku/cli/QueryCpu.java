@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,7 @@ public final class QueryCpu {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<SearchRequest> requests = queries.stream().map(QueryCpu::request).toList();
         Map<String, long[]> byCategory = new LinkedHashMap<>();
+        long[] byQuery = new long[requests.size()];
         long best = Long.MAX_VALUE;
         for (int pass = -warmUp; pass < passes; pass++) {
             long passStart = threads.getCurrentThreadCpuTime();
@@ -41,6 +43,7 @@ public final class QueryCpu {
                 search.search(requests.get(i));
                 long used = threads.getCurrentThreadCpuTime() - start;
                 if (pass >= 0) {
+                    byQuery[i] += used;
                     long[] sum = byCategory.computeIfAbsent(queries.get(i).category(), k -> new long[2]);
                     sum[0] += used;
                     sum[1]++;
@@ -52,14 +55,28 @@ public final class QueryCpu {
         }
         Map<String, Double> means = new LinkedHashMap<>();
         byCategory.forEach((category, sum) -> means.put(category, sum[0] / 1e6 / sum[1]));
-        return new Result(best / 1e6 / requests.size(), means, passes);
+        List<QueryCost> costs = new ArrayList<>();
+        for (int i = 0; i < byQuery.length; i++) {
+            costs.add(new QueryCost(queries.get(i).toString(), byQuery[i] / 1e6 / Math.max(1, passes)));
+        }
+        costs.sort(Comparator.comparingDouble(QueryCost::meanMillis).reversed());
+        return new Result(best / 1e6 / requests.size(), means, costs, passes);
     }
 
-    public record Result(double bestPassMillis, Map<String, Double> categoryMeanMillis, int passes) {
-        public void print(PrintStream out) {
+    /** One search of the mix and its mean CPU over the timed passes. */
+    public record QueryCost(String query, double meanMillis) {}
+
+    /** The heaviest searches first, since they are what a latency tail is made of. */
+    public record Result(double bestPassMillis, Map<String, Double> categoryMeanMillis, List<QueryCost> byQuery,
+                         int passes) {
+        public void print(PrintStream out, boolean perQuery) {
             out.printf(Locale.ROOT, "CPU per search, best of %d passes over the mix: %.2f ms%n", passes, bestPassMillis);
             categoryMeanMillis.forEach((category, millis) ->
                     out.printf(Locale.ROOT, "  %-18s %6.2f ms (mean)%n", category, millis));
+            if (perQuery) {
+                out.println("Each search, heaviest first (mean over the timed passes):");
+                byQuery.forEach(cost -> out.printf(Locale.ROOT, "  %6.2f ms  %s%n", cost.meanMillis(), cost.query()));
+            }
         }
     }
 

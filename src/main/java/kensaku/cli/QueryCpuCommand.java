@@ -31,6 +31,9 @@ public final class QueryCpuCommand implements Callable<Integer> {
     @Option(names = "--warmup-passes", defaultValue = "5", description = "Untimed passes first (default: ${DEFAULT-VALUE}).")
     int warmUp;
 
+    @Option(names = "--per-query", description = "Also list every search's CPU, heaviest first.")
+    boolean perQuery;
+
     @Override
     public Integer call() throws Exception {
         CompanyGazetteer gazetteer = common.gazetteer();
@@ -39,7 +42,7 @@ public final class QueryCpuCommand implements Callable<Integer> {
         try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(gazetteer);
              LiveIndex index = new LiveIndex(new IndexDirectory(common.index), schema, Duration.ofDays(1))) {
             new QueryCpu(new SearchService(index, schema, analyzers, gazetteer), mix).run(warmUp, passes)
-                    .print(System.out);
+                    .print(System.out, perQuery);
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 package kensaku.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -34,5 +35,26 @@ class ProcessStatsTest {
     @Test
     void noHeapLineIsNoFigure() {
         assertEquals(Optional.empty(), ProcessStats.usedHeapBytes("12345:\nUnknown diagnostic command\n"));
+    }
+
+    @Test
+    void cpuTimeIsUserPlusSystemTicksEvenWhenTheCommandNameHoldsSpacesAndParentheses() {
+        String stat = "4242 (my (odd) server) S 1 4242 4242 0 -1 4194304 5000 0 0 0 1234 56 0 0 20 0 30 0 100 "
+                + "1000000 2000 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0";
+        assertEquals((1234L + 56L) * 10_000_000L, ProcessStats.cpuNanosFromStat(stat));
+    }
+
+    @Test
+    void thisProcessUsesCpuAndSaysSo() {
+        long pid = ProcessHandle.current().pid();
+        long before = ProcessStats.cpuNanos(pid);
+        long sum = 0;
+        for (long i = 0; i < 300_000_000L; i++) {
+            sum += i ^ (sum >>> 3);
+        }
+        assertTrue(sum != 42, "keeps the loop");
+        assertTrue(before >= 0, "/proc/PID/stat is readable");
+        assertTrue(ProcessStats.cpuNanos(pid) > before, "the loop's CPU shows");
+        assertTrue(ProcessStats.ownCpuNanos() > 0);
     }
 }

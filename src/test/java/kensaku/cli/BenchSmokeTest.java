@@ -84,8 +84,12 @@ class BenchSmokeTest {
         for (String level : List.of("1 client", "2 clients")) {
             assertTrue(number(md, "queries/s, " + level, 0) > 0, md);
             assertTrue(number(md, "p99 ms, " + level, 0) >= number(md, "p50 ms, " + level, 0), md);
+            // Searching costs the server CPU, and so does sending and checking each request (/proc is readable here).
+            assertTrue(number(md, "server CPU per query ms, " + level, 0) > 0, md);
+            assertTrue(number(md, "load generator CPU per query ms, " + level, 0) > 0, md);
             if (groonga) {
                 assertTrue(number(md, "queries/s, " + level, 1) > 0, md);
+                assertTrue(number(md, "server CPU per query ms, " + level, 1) > 0, md);
             }
         }
         Matcher levels = Pattern.compile("(\\w+) (\\d+) clients ([\\d,]+) requests in [\\d.]+ s, (\\d+) errors, (\\d+) mismatches")
@@ -138,6 +142,12 @@ class BenchSmokeTest {
             assertEquals(searched, List.copyOf(result.categoryMeanMillis().keySet()));
             assertTrue(result.bestPassMillis() > 0, "a search costs some CPU");
             result.categoryMeanMillis().forEach((category, millis) -> assertTrue(millis > 0, category));
+            long searches = mix.queries().stream().filter(q -> !q.isSuggest()).count();
+            assertEquals(searches, result.byQuery().size(), "every search of the mix is listed once");
+            for (int i = 1; i < result.byQuery().size(); i++) {
+                assertTrue(result.byQuery().get(i - 1).meanMillis() >= result.byQuery().get(i).meanMillis(),
+                        "heaviest first");
+            }
         }
     }
 
