@@ -36,7 +36,11 @@ public final class QueryCpu {
         Map<String, long[]> byCategory = new LinkedHashMap<>();
         long[] byQuery = new long[requests.size()];
         long best = Long.MAX_VALUE;
+        long allocatedBefore = -1;
         for (int pass = -warmUp; pass < passes; pass++) {
+            if (pass == 0) {
+                allocatedBefore = allocatedBytes(threads);
+            }
             long passStart = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < requests.size(); i++) {
                 long start = threads.getCurrentThreadCpuTime();
@@ -60,7 +64,15 @@ public final class QueryCpu {
             costs.add(new QueryCost(queries.get(i).toString(), byQuery[i] / 1e6 / Math.max(1, passes)));
         }
         costs.sort(Comparator.comparingDouble(QueryCost::meanMillis).reversed());
-        return new Result(best / 1e6 / requests.size(), means, costs, passes);
+        long allocated = allocatedBefore < 0 ? -1 : allocatedBytes(threads) - allocatedBefore;
+        double allocatedPerSearch = allocated < 0 || passes == 0 ? -1 : (double) allocated / passes / requests.size();
+        return new Result(best / 1e6 / requests.size(), means, costs, allocatedPerSearch, passes);
+    }
+
+    /** Heap bytes this thread has allocated so far, or -1 where the JVM does not say. */
+    private static long allocatedBytes(ThreadMXBean threads) {
+        return threads instanceof com.sun.management.ThreadMXBean counting
+                ? counting.getCurrentThreadAllocatedBytes() : -1;
     }
 
     /** One search of the mix and its mean CPU over the timed passes. */
@@ -68,9 +80,12 @@ public final class QueryCpu {
 
     /** The heaviest searches first, since they are what a latency tail is made of. */
     public record Result(double bestPassMillis, Map<String, Double> categoryMeanMillis, List<QueryCost> byQuery,
-                         int passes) {
+                         double allocatedBytesPerSearch, int passes) {
         public void print(PrintStream out, boolean perQuery) {
             out.printf(Locale.ROOT, "CPU per search, best of %d passes over the mix: %.2f ms%n", passes, bestPassMillis);
+            if (allocatedBytesPerSearch >= 0) {
+                out.printf(Locale.ROOT, "Heap allocated per search (mean): %.0f KB%n", allocatedBytesPerSearch / 1024);
+            }
             categoryMeanMillis.forEach((category, millis) ->
                     out.printf(Locale.ROOT, "  %-18s %6.2f ms (mean)%n", category, millis));
             if (perQuery) {

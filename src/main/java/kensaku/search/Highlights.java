@@ -17,6 +17,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.FieldHighlighter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.SplittingBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
@@ -36,6 +37,8 @@ final class Highlights {
 
     private static final PassageFormatter TITLE_FORMAT = new SnippetFormatter(Integer.MAX_VALUE);
     private static final PassageFormatter BODY_FORMAT = new SnippetFormatter(SNIPPET_MAX_CHARS);
+
+    private static final PassageScorer PASSAGE_SCORES = new PassageScores();
 
     private final Analyzer indexAnalyzer;
 
@@ -127,6 +130,7 @@ final class Highlights {
         return UnifiedHighlighter.builder(searcher, indexAnalyzer)
                 .withMaxLength(MAX_HIGHLIGHT_CHARS)
                 .withMaskedFieldsFunc(field -> MASKS.getOrDefault(field, Set.of()))
-                .withHighlightPhrasesStrictly(true);
+                .withHighlightPhrasesStrictly(true)
+                .withScorer(PASSAGE_SCORES);
     }
 }

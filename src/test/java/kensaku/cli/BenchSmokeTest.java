@@ -141,6 +141,7 @@ class BenchSmokeTest {
             List<String> searched = mix.categories().stream().filter(c -> !QueryMix.SUGGEST.equals(c)).toList();
             assertEquals(searched, List.copyOf(result.categoryMeanMillis().keySet()));
             assertTrue(result.bestPassMillis() > 0, "a search costs some CPU");
+            assertTrue(result.allocatedBytesPerSearch() > 0, "and allocates: " + result.allocatedBytesPerSearch());
             result.categoryMeanMillis().forEach((category, millis) -> assertTrue(millis > 0, category));
             long searches = mix.queries().stream().filter(q -> !q.isSuggest()).count();
             assertEquals(searches, result.byQuery().size(), "every search of the mix is listed once");
