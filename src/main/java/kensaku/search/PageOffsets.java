@@ -22,12 +22,13 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * strategy, minus its repeated work. Lucene's builds the query's weight again for every hit and every masked
  * field (body, its bigram view, and body once more), and asks each for the hit's matches; this one builds the
  * weight once per segment of the page and asks once per hit, then reads every field's matches from the answer, in
- * the same order, so passages and marks come out the same.
+ * the same order, so passages and marks come out the same. The weight reads the segment through a
+ * {@link PagePostingsReader}, so each term's postings are opened once for the page, not once per hit.
  */
 final class PageOffsets extends FieldOffsetStrategy {
     private final Query query;
     private final List<String> fields;
-    private final Map<LeafReader, Weight> weights = new IdentityHashMap<>();
+    private final Map<LeafReader, Page> pages = new IdentityHashMap<>();
 
     /**
      * @param fields the fields whose matches are marked on the stored text, in the order Lucene's masked-field
@@ -47,7 +48,9 @@ final class PageOffsets extends FieldOffsetStrategy {
     @Override
     public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content) throws IOException {
         List<OffsetsEnum> found = new ArrayList<>(fields.size());
-        Matches matches = weight(reader).matches(reader.getContext(), docId);
+        Page page = page(reader);
+        page.postings.markingHit(docId);
+        Matches matches = page.weight.matches(page.postings.getContext(), docId);
         if (matches != null) {
             for (String field : fields) {
                 MatchesIterator iterator = matches.getMatches(field);
@@ -59,14 +62,18 @@ final class PageOffsets extends FieldOffsetStrategy {
         return new OffsetsEnum.MultiOffsetsEnum(found);
     }
 
-    private Weight weight(LeafReader reader) throws IOException {
-        Weight weight = weights.get(reader);
-        if (weight == null) {
-            IndexSearcher searcher = new IndexSearcher(reader);
+    /** A segment's shared postings and the query's weight on them, made at its first hit. */
+    private record Page(PagePostingsReader postings, Weight weight) {}
+
+    private Page page(LeafReader reader) throws IOException {
+        Page page = pages.get(reader);
+        if (page == null) {
+            PagePostingsReader postings = new PagePostingsReader(reader);
+            IndexSearcher searcher = new IndexSearcher(postings);
             searcher.setQueryCache(null);
-            weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1.0f);
-            weights.put(reader, weight);
+            page = new Page(postings, searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1.0f));
+            pages.put(reader, page);
         }
-        return weight;
+        return page;
     }
 }
