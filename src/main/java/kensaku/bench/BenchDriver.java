@@ -32,9 +32,11 @@ import kensaku.index.IndexDirectory;
  * in one call so every figure comes from the same machine state.
  */
 public final class BenchDriver {
+    private static final Duration SETTLE_SPELL = Duration.ofSeconds(5);
+    private static final double SETTLED_PERCENT = 2.0;
     /** What to run. */
     public record Config(Path corpus, Path work, QueryMix mix, List<Integer> clients, Duration warmUp,
-                         Duration perLevel, int maxRequestsPerLevel, boolean useGroonga, int groongaThreads,
+                         Duration warmUpMax, Duration perLevel, int maxRequestsPerLevel, boolean useGroonga, int groongaThreads,
                          String serverHeap, List<String> serverJvmOptions, ZoneId zone, double changedFraction,
                          Path java, String classpath, boolean reuseIndex, int rounds) {
         public Config {
@@ -264,6 +266,9 @@ public final class BenchDriver {
         for (Server server : servers) {
             server.runner.warmUp(1, config.warmUp());
             server.runner.measure(warmClients, Integer.MAX_VALUE, config.warmUp());
+            if (server.java) {
+                warmUntilCompiled(server, warmClients);
+            }
             server.liveHeap = server.java
                     ? ProcessStats.liveHeapBytes(config.java(), server.process.pid()).orElse(-1L) : -1;
             server.rss = ProcessStats.procStatusBytes(server.process.pid(), "VmRSS");
@@ -272,18 +277,21 @@ public final class BenchDriver {
             for (int clients : config.clients()) {
                 for (Server server : servers) {
                     long serverCpu = ProcessStats.cpuNanos(server.process.pid());
+                    long compilerCpu = server.java ? ProcessStats.compilerCpuNanos(server.process.pid()) : -1;
                     long clientCpu = ProcessStats.ownCpuNanos();
                     LoadRunner.Level level = server.runner.measure(clients,
                             Math.max(1, config.maxRequestsPerLevel() / config.rounds()),
                             config.perLevel().dividedBy(config.rounds()));
                     level = level.withCpu(difference(serverCpu, ProcessStats.cpuNanos(server.process.pid())),
-                            difference(clientCpu, ProcessStats.ownCpuNanos()));
+                            difference(clientCpu, ProcessStats.ownCpuNanos()),
+                            server.java ? difference(compilerCpu, ProcessStats.compilerCpuNanos(server.process.pid())) : -1);
                     log.printf(Locale.ROOT, "round %d %s %2d clients: %,d requests in %.1f s, %.0f q/s, p50 %.1f p90 %.1f "
-                                    + "p99 %.1f ms, CPU per query: server %.2f ms, load generator %.2f ms, %d errors, "
-                            + "%d checksum mismatches%n", round, server.engine.name(),
+                                    + "p99 %.1f ms, CPU per query: server %.2f ms, load generator %.2f ms, JIT %.1f%% of the server's, "
+                            + "%d errors, %d checksum mismatches%n", round, server.engine.name(),
                             clients, level.requests(), level.seconds(), level.throughput(), level.percentileMillis(50),
                             level.percentileMillis(90), level.percentileMillis(99), level.serverCpuMillisPerQuery(),
-                            level.clientCpuMillisPerQuery(), level.errors(), level.mismatches());
+                            level.clientCpuMillisPerQuery(), level.compilerPercentOfServerCpu(), level.errors(),
+                            level.mismatches());
                     server.rounds.computeIfAbsent(clients, k -> new ArrayList<>()).add(level);
                 }
             }
@@ -293,6 +301,34 @@ public final class BenchDriver {
             server.runner.firstErrors().forEach((q, e) ->
                     log.println(server.engine.name() + " error: " + config.mix().queries().get(q) + " → " + e));
         }
+    }
+
+    /**
+     * Goes on warming a JVM server in short spells until its JIT compiler takes under {@value #SETTLED_PERCENT}% of
+     * its CPU, or {@code warmUpMax} has passed: on a slow day the compiler was still taking 14% of the server's CPU
+     * in the first measured round after a fixed 15 s, which charged compilation to the search figures.
+     */
+    private void warmUntilCompiled(Server server, int clients) throws Exception {
+        long pid = server.process.pid();
+        long deadline = System.nanoTime() + config.warmUpMax().toNanos();
+        while (System.nanoTime() < deadline) {
+            long cpu = ProcessStats.cpuNanos(pid);
+            long compiler = ProcessStats.compilerCpuNanos(pid);
+            server.runner.measure(clients, Integer.MAX_VALUE, SETTLE_SPELL);
+            long cpuSpent = difference(cpu, ProcessStats.cpuNanos(pid));
+            long compilerSpent = difference(compiler, ProcessStats.compilerCpuNanos(pid));
+            if (cpuSpent <= 0 || compilerSpent < 0) {
+                return; // /proc does not say: the fixed warm-up is all there is
+            }
+            double percent = 100.0 * compilerSpent / cpuSpent;
+            log.printf(Locale.ROOT, "%s warm-up: JIT compiler %.1f%% of the server's CPU over the last %d s%n",
+                    server.engine.name(), percent, SETTLE_SPELL.toSeconds());
+            if (percent < SETTLED_PERCENT) {
+                return;
+            }
+        }
+        log.printf(Locale.ROOT, "%s warm-up: the JIT compiler had not settled after %d s more%n", server.engine.name(),
+                config.warmUpMax().toSeconds());
     }
 
     private static long difference(long before, long after) {

@@ -43,6 +43,9 @@ public final class BenchReport {
             row(md, "load generator CPU per query ms, " + c + " client" + (c == 1 ? "" : "s"), k, g,
                     r -> r.serving().level(c).map(LoadRunner.Level::clientCpuMillisPerQuery).orElse(Double.NaN),
                     "%.2f", "lower");
+            row(md, "JIT compiler % of server CPU, " + c + " client" + (c == 1 ? "" : "s"), k, g,
+                    r -> r.serving().level(c).map(LoadRunner.Level::compilerPercentOfServerCpu).orElse(Double.NaN),
+                    "%.1f", "lower");
         }
         md.append('\n');
         md.append("Requests, errors and checksum mismatches per level: ");

@@ -47,17 +47,23 @@ final class LoadRunner {
      * The outcome of one level of concurrency. The CPU figures are the server process's and this process's (the
      * load generator's) over the level, or -1 when not measured: per query, they compare engines with far less
      * noise from a neighbour than throughput does, and show what the load generator takes from the shared cores.
+     * The server's JIT compiler CPU (-1 for a server that has none) says whether the level ran compiled code.
      */
     record Level(int clients, long requests, double seconds, long errors, long mismatches,
                  long[] latencyNanos, Map<String, long[]> latencyNanosByCategory,
-                 long serverCpuNanos, long clientCpuNanos) {
+                 long serverCpuNanos, long clientCpuNanos, long compilerCpuNanos) {
         double throughput() {
             return requests / seconds;
         }
 
-        Level withCpu(long serverCpu, long clientCpu) {
+        Level withCpu(long serverCpu, long clientCpu, long compilerCpu) {
             return new Level(clients, requests, seconds, errors, mismatches, latencyNanos, latencyNanosByCategory,
-                    serverCpu, clientCpu);
+                    serverCpu, clientCpu, compilerCpu);
+        }
+
+        /** The JIT compiler's part of the server's CPU over the level, in percent; NaN when not measured. */
+        double compilerPercentOfServerCpu() {
+            return compilerCpuNanos < 0 || serverCpuNanos <= 0 ? Double.NaN : 100.0 * compilerCpuNanos / serverCpuNanos;
         }
 
         double serverCpuMillisPerQuery() {
@@ -76,6 +82,7 @@ final class LoadRunner {
             long mismatches = 0;
             long serverCpu = 0;
             long clientCpu = 0;
+            long compilerCpu = 0;
             List<long[]> all = new ArrayList<>();
             Map<String, List<long[]>> byCategory = new HashMap<>();
             for (Level level : rounds) {
@@ -85,13 +92,14 @@ final class LoadRunner {
                 mismatches += level.mismatches();
                 serverCpu = serverCpu < 0 || level.serverCpuNanos() < 0 ? -1 : serverCpu + level.serverCpuNanos();
                 clientCpu = clientCpu < 0 || level.clientCpuNanos() < 0 ? -1 : clientCpu + level.clientCpuNanos();
+                compilerCpu = compilerCpu < 0 || level.compilerCpuNanos() < 0 ? -1 : compilerCpu + level.compilerCpuNanos();
                 all.add(level.latencyNanos());
                 level.latencyNanosByCategory().forEach((c, v) -> byCategory.computeIfAbsent(c, k -> new ArrayList<>()).add(v));
             }
             Map<String, long[]> pooled = new HashMap<>();
             byCategory.forEach((c, parts) -> pooled.put(c, pool(parts)));
             return new Level(rounds.get(0).clients(), requests, seconds, errors, mismatches, pool(all), pooled,
-                    serverCpu, clientCpu);
+                    serverCpu, clientCpu, compilerCpu);
         }
 
         private static long[] pool(List<long[]> parts) {
@@ -158,7 +166,7 @@ final class LoadRunner {
             sortedByCategory.put(category, values);
         });
         return new Level(clients, total, seconds, errors.get() - errorsBefore, mismatches.get() - mismatchesBefore,
-                all, sortedByCategory, -1, -1);
+                all, sortedByCategory, -1, -1, -1);
     }
 
     private static final class Sample {

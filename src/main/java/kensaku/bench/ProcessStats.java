@@ -2,6 +2,7 @@ package kensaku.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,6 +47,41 @@ final class ProcessStats {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * CPU time the JVM's JIT compiler threads (C1, C2) of a process have used so far, in nanoseconds, from
+     * /proc/PID/task/TID/stat; -1 when unavailable. What is left of it after a warm-up says whether the figures
+     * measured next are the JVM's steady state.
+     */
+    static long compilerCpuNanos(long pid) {
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+            long nanos = 0;
+            for (Path task : tasks) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    continue; // the thread ended since the listing
+                }
+                if (isCompilerThread(commandName(stat))) {
+                    nanos += cpuNanosFromStat(stat);
+                }
+            }
+            return nanos;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** HotSpot names them "C1 CompilerThread0", "C2 CompilerThread1"; the kernel keeps 15 characters. */
+    static boolean isCompilerThread(String commandName) {
+        return commandName.startsWith("C1 CompilerThre") || commandName.startsWith("C2 CompilerThre");
+    }
+
+    /** The command (thread) name of a /proc stat line, between the first '(' and the last ')'. */
+    static String commandName(String stat) {
+        return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     }
 
     /** utime + stime of a /proc/PID/stat line in nanoseconds; the command name in parentheses may hold spaces. */

@@ -34,6 +34,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup-seconds", defaultValue = "15", description = "Warm-up per engine (default: ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
+    @Option(names = "--warmup-max-seconds", defaultValue = "120", description = "After the warm-up, at most this much more for kensaku's JIT compiler to settle (under 2%% of its CPU over 5 s) (default: ${DEFAULT-VALUE}).")
+    int warmupMaxSeconds;
+
     @Option(names = "--seconds", defaultValue = "30", description = "Time limit per level (default: ${DEFAULT-VALUE}).")
     int seconds;
 
@@ -73,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path java = ProcessHandle.current().info().command().map(Path::of)
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this process"));
         BenchDriver.Config config = new BenchDriver.Config(corpus.toAbsolutePath(), work.toAbsolutePath(), mix, clients,
-                Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds), maxRequests, !"off".equals(groonga),
+                Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(warmupMaxSeconds), Duration.ofSeconds(seconds), maxRequests, !"off".equals(groonga),
                 groongaThreads, serverHeap, serverJvmOptions, zone, changedPercent / 100.0, java,
                 System.getProperty("java.class.path"), reuseIndex, Math.max(1, rounds));
         BenchDriver.Result result = new BenchDriver(config, System.err).run();

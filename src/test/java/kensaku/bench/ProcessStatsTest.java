@@ -1,6 +1,7 @@
 package kensaku.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
@@ -56,5 +57,26 @@ class ProcessStatsTest {
         assertTrue(before >= 0, "/proc/PID/stat is readable");
         assertTrue(ProcessStats.cpuNanos(pid) > before, "the loop's CPU shows");
         assertTrue(ProcessStats.ownCpuNanos() > 0);
+    }
+
+    @Test
+    void compilerThreadsAreToldByTheNamesHotSpotGivesThem() {
+        assertEquals("C2 CompilerThre", ProcessStats.commandName("77 (C2 CompilerThre) S 1 2 3"));
+        assertEquals("my (odd) server", ProcessStats.commandName("4242 (my (odd) server) S 1"));
+        assertTrue(ProcessStats.isCompilerThread("C2 CompilerThre"));
+        assertTrue(ProcessStats.isCompilerThread("C1 CompilerThre"));
+        assertFalse(ProcessStats.isCompilerThread("GC Thread#0"));
+        assertFalse(ProcessStats.isCompilerThread("JettyServerThre"));
+    }
+
+    @Test
+    void thisJvmsCompilerThreadsHaveCompiledSomethingAndTookLessThanTheWholeProcess() {
+        long pid = ProcessHandle.current().pid();
+        long compiler = ProcessStats.compilerCpuNanos(pid);
+        long all = ProcessStats.cpuNanos(pid);
+        // A test JVM that has loaded JUnit and Lucene has JIT-compiled plenty (at least a clock tick's worth).
+        assertTrue(compiler > 0, "compiler CPU " + compiler);
+        assertTrue(compiler <= all, compiler + " of " + all);
+        assertEquals(-1, ProcessStats.compilerCpuNanos(Long.MAX_VALUE), "no such process");
     }
 }

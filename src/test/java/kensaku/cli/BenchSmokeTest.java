@@ -72,7 +72,7 @@ class BenchSmokeTest {
         assertEquals(0, Main.run("gen-corpus", "--docs", Integer.toString(DOCS), "--out", corpus.toString(), "--seed", "3"));
         Path report = temp.resolve("report.md");
         assertEquals(0, Main.run("bench", "--corpus", corpus.toString(), "--work", temp.resolve("work").toString(),
-                "--warmup-seconds", "1", "--seconds", "2", "--rounds", "1", "--clients", "1,2",
+                "--warmup-seconds", "1", "--warmup-max-seconds", "5", "--seconds", "2", "--rounds", "1", "--clients", "1,2",
                 "--changed-percent", "5", "--report", report.toString()));
         String md = Files.readString(report, StandardCharsets.UTF_8);
         boolean groonga = !md.contains("Groonga not run");
@@ -87,9 +87,13 @@ class BenchSmokeTest {
             // Searching costs the server CPU, and so does sending and checking each request (/proc is readable here).
             assertTrue(number(md, "server CPU per query ms, " + level, 0) > 0, md);
             assertTrue(number(md, "load generator CPU per query ms, " + level, 0) > 0, md);
+            // The JIT compiler's share is measured for kensaku's JVM; Groonga has none.
+            double jit = number(md, "JIT compiler % of server CPU, " + level, 0);
+            assertTrue(jit >= 0 && jit < 100, "JIT share " + jit + "\n" + md);
             if (groonga) {
                 assertTrue(number(md, "queries/s, " + level, 1) > 0, md);
                 assertTrue(number(md, "server CPU per query ms, " + level, 1) > 0, md);
+                assertEquals(-1, number(md, "JIT compiler % of server CPU, " + level, 1), md);
             }
         }
         Matcher levels = Pattern.compile("(\\w+) (\\d+) clients ([\\d,]+) requests in [\\d.]+ s, (\\d+) errors, (\\d+) mismatches")
