@@ -286,12 +286,14 @@ public final class BenchDriver {
                             difference(clientCpu, ProcessStats.ownCpuNanos()),
                             server.java ? difference(compilerCpu, ProcessStats.compilerCpuNanos(server.process.pid())) : -1);
                     log.printf(Locale.ROOT, "round %d %s %2d clients: %,d requests in %.1f s, %.0f q/s, p50 %.1f p90 %.1f "
-                                    + "p99 %.1f ms, CPU per query: server %.2f ms, load generator %.2f ms, JIT %.1f%% of the server's, "
-                            + "%d errors, %d checksum mismatches%n", round, server.engine.name(),
+                                    + "p99 %.1f ms, CPU per query: server %.2f ms, load generator %.2f ms%s, %d errors, "
+                            + "%d checksum mismatches%n", round, server.engine.name(),
                             clients, level.requests(), level.seconds(), level.throughput(), level.percentileMillis(50),
                             level.percentileMillis(90), level.percentileMillis(99), level.serverCpuMillisPerQuery(),
-                            level.clientCpuMillisPerQuery(), level.compilerPercentOfServerCpu(), level.errors(),
-                            level.mismatches());
+                            level.clientCpuMillisPerQuery(), Double.isNaN(level.compilerPercentOfServerCpu()) ? ""
+                                    : String.format(Locale.ROOT, ", JIT %.1f%% of the server's",
+                                            level.compilerPercentOfServerCpu()),
+                            level.errors(), level.mismatches());
                     server.rounds.computeIfAbsent(clients, k -> new ArrayList<>()).add(level);
                 }
             }
