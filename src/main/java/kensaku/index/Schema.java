@@ -1,5 +1,6 @@
 package kensaku.index;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -33,10 +34,14 @@ import org.apache.lucene.util.BytesRef;
  * (Kuromoji, stored, offsets in postings so highlighting needs no re-analysis) and a character-bigram view
  * (offsets, not stored) that catches parts of unknown katakana compounds. The highlighter marks the stored
  * morphological field using matches from both views.
+ *
+ * <p>The body is stored as UTF-16 bytes rather than as a string (UTF-8): a Japanese character takes 2 bytes
+ * instead of 3 before compression, so the stored block each hit inflates for its snippet is a third smaller and
+ * becomes a {@code String} without decoding. Read it with {@link #storedText}.
  */
 public final class Schema {
     /** Bumped whenever a field's name, type or analysis changes; an index of another version must be rebuilt. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     public static final String ID = "id";
     public static final String TITLE = "title";
@@ -142,7 +147,7 @@ public final class Schema {
         doc.add(new StoredField(CONTENT_HASH, article.contentHash()));
         addText(doc, TITLE, TITLE_BIGRAM, article.title());
         addText(doc, EXCERPT, EXCERPT_BIGRAM, article.excerpt());
-        addText(doc, BODY, BODY_BIGRAM, article.bodyText());
+        addBody(doc, article.bodyText());
         doc.add(new BinaryDocValuesField(BODY_HTML, CompressedText.compress(article.bodyHtml())));
         addLabels(doc, article, companies);
         addFacet(doc, FACET_TAG, STORED_TAGS, article.tags());
@@ -158,8 +163,9 @@ public final class Schema {
     }
 
     /**
-     * Only the highlighted text fields of an article (title and body, each in both views), exactly as
-     * {@link #toDocument} writes them; what a highlighter needs to mark text that lives elsewhere (a cluster).
+     * Only the highlighted text fields of an article (title and body, each in both views), analysed exactly as
+     * {@link #toDocument} analyses them and stored as plain strings; what a highlighter needs to mark text that
+     * lives elsewhere (a cluster).
      */
     public Document highlightable(String title, String body) {
         Document doc = new Document();
@@ -177,6 +183,19 @@ public final class Schema {
         doc.add(new LongField(DATE, date.toEpochMilli(), Field.Store.YES));
         doc.add(new SortedSetDocValuesFacetField(FACET_YEAR, YEAR.format(date.atZone(zone))));
         doc.add(new SortedSetDocValuesFacetField(FACET_MONTH, monthOf(date)));
+    }
+
+    /** A stored text field's value, whether stored as a string or, as the body is, as UTF-16 bytes. */
+    public static String storedText(Document doc, String field) {
+        BytesRef utf16 = doc.getBinaryValue(field);
+        return utf16 == null ? doc.get(field)
+                : new String(utf16.bytes, utf16.offset, utf16.length, StandardCharsets.UTF_16LE);
+    }
+
+    private static void addBody(Document doc, String text) {
+        doc.add(new Field(BODY, text, TEXT_WITH_OFFSETS));
+        doc.add(new Field(BODY_BIGRAM, text, TEXT_WITH_OFFSETS));
+        doc.add(new StoredField(BODY, new BytesRef(text.getBytes(StandardCharsets.UTF_16LE))));
     }
 
     private static void addText(Document doc, String field, String bigramField, String text) {

@@ -81,7 +81,7 @@ final class Highlights {
                 Document document = stored.get(doc);
                 CharSequence[] row = new CharSequence[fields.length];
                 for (int i = 0; i < fields.length; i++) {
-                    String value = document == null ? null : document.get(fields[i]);
+                    String value = document == null ? null : Schema.storedText(document, fields[i]);
                     row[i] = value == null ? "" : value.length() > MAX_HIGHLIGHT_CHARS
                             ? value.substring(0, MAX_HIGHLIGHT_CHARS) : value;
                 }

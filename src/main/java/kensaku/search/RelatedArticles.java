@@ -1,8 +1,14 @@
 package kensaku.search;
 
 import java.io.IOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import kensaku.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -26,6 +32,17 @@ final class RelatedArticles {
         this.morphological = morphological;
     }
 
+    /** The fields' stored text, the body decoded from its UTF-16 bytes, which {@code like(docId)} would skip. */
+    private static Map<String, Collection<Object>> storedValues(IndexReader reader, int docId) throws IOException {
+        Document doc = reader.storedFields().document(docId, Set.of(FIELDS));
+        Map<String, Collection<Object>> values = new HashMap<>();
+        for (String field : FIELDS) {
+            String text = Schema.storedText(doc, field);
+            values.put(field, text == null ? List.of() : List.of(text));
+        }
+        return values;
+    }
+
     Query query(IndexReader reader, int docId, String id) throws IOException {
         MoreLikeThis like = new MoreLikeThis(reader);
         like.setAnalyzer(morphological);
@@ -41,7 +58,7 @@ final class RelatedArticles {
         like.setMaxQueryTerms(30);
         like.setBoost(true);
         return new BooleanQuery.Builder()
-                .add(like.like(docId), Occur.MUST)
+                .add(like.like(storedValues(reader, docId)), Occur.MUST)
                 .add(new TermQuery(new Term(Schema.ID, id)), Occur.MUST_NOT)
                 .build();
     }

@@ -82,7 +82,7 @@ final class ResultAssembler {
         Document doc = searcher.storedFields().document(docId);
         return new ArticleView(doc.get(Schema.ID), doc.get(Schema.TITLE), dateOf(doc), values(doc, Schema.STORED_TAGS),
                 values(doc, Schema.STORED_CATEGORIES), values(doc, Schema.STORED_COMPANIES), authorOf(doc),
-                doc.get(Schema.EXCERPT), doc.get(Schema.BODY), bodyHtml(searcher, docId));
+                doc.get(Schema.EXCERPT), Schema.storedText(doc, Schema.BODY), bodyHtml(searcher, docId));
     }
 
     private static String bodyHtml(IndexSearcher searcher, int docId) throws IOException {
