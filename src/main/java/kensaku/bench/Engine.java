@@ -10,6 +10,10 @@ interface Engine {
 
     URI uri(QueryMix.Query query);
 
-    /** The ids (or suggestion texts) in the answer, in order; checksummed so different answers are caught. */
-    List<String> ids(QueryMix.Query query, String body) throws IOException;
+    /**
+     * The ids (or suggestion texts) in the answer, in order; checksummed so different answers are caught. Read
+     * from the bytes with a streaming parser that skips what it does not need (snippets, facets, drilldowns): the
+     * load generator shares the cores with the server it measures.
+     */
+    List<String> ids(QueryMix.Query query, byte[] body) throws IOException;
 }

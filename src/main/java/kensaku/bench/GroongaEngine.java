@@ -1,6 +1,7 @@
 package kensaku.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +18,8 @@ import java.util.Map;
  * company, tag (100 values each) and month (all), {@code snippet_html(body)} and {@code highlight_html(title)}.
  */
 final class GroongaEngine implements Engine {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Only to quote an error answer. */
+    private static final ObjectMapper ERRORS = new ObjectMapper();
     private final String base;
     private final ZoneId zone;
 
@@ -126,20 +128,46 @@ final class GroongaEngine implements Engine {
         return URI.create(url.toString());
     }
 
+    /** Reads {@code [[status, …], [[[total], [columns], row, row, …], drilldowns…]]}: each row's first value is the id. */
     @Override
-    public List<String> ids(QueryMix.Query query, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        if (root.path(0).path(0).asInt(-1) != 0) {
-            throw new IOException("Groonga error: " + root.path(0));
+    public List<String> ids(QueryMix.Query query, byte[] body) throws IOException {
+        try (JsonParser json = KensakuEngine.JSON.createParser(body)) {
+            KensakuEngine.expect(json, JsonToken.START_ARRAY);
+            KensakuEngine.expect(json, JsonToken.START_ARRAY);
+            if (!json.nextToken().isNumeric() || json.getIntValue() != 0) {
+                throw new IOException("Groonga error: " + ERRORS.readTree(body).path(0));
+            }
+            skipRest(json);
+            KensakuEngine.expect(json, JsonToken.START_ARRAY);
+            KensakuEngine.expect(json, JsonToken.START_ARRAY);
+            KensakuEngine.expect(json, JsonToken.START_ARRAY);
+            long total = json.nextToken().isNumeric() ? json.getLongValue() : 0;
+            skipRest(json);
+            List<String> ids = new ArrayList<>();
+            if (!query.isSuggest()) {
+                ids.add("total=" + total);
+            }
+            KensakuEngine.expect(json, JsonToken.START_ARRAY);
+            json.skipChildren(); // the column names and types
+            while (json.nextToken() == JsonToken.START_ARRAY) {
+                JsonToken first = json.nextToken();
+                ids.add(first.isScalarValue() ? json.getText() : "");
+                if (first != JsonToken.END_ARRAY) {
+                    json.skipChildren();
+                    skipRest(json);
+                }
+            }
+            return ids;
         }
-        JsonNode result = root.path(1).path(0);
-        List<String> ids = new ArrayList<>();
-        if (!query.isSuggest()) {
-            ids.add("total=" + result.path(0).path(0).asLong());
+    }
+
+    /** Skips the rest of the array the parser is in, its end included. */
+    private static void skipRest(JsonParser json) throws IOException {
+        for (JsonToken token = json.nextToken(); token != JsonToken.END_ARRAY; token = json.nextToken()) {
+            if (token == null) {
+                throw new IOException("truncated Groonga answer");
+            }
+            json.skipChildren();
         }
-        for (int i = 2; i < result.size(); i++) {
-            ids.add(result.path(i).path(0).asText());
-        }
-        return ids;
     }
 }

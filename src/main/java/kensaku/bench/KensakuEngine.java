@@ -1,19 +1,21 @@
 package kensaku.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** kensaku's HTTP API: {@code /api/search} (page of 10, facets and highlights as always) and {@code /api/suggest}. */
 final class KensakuEngine implements Engine {
     static final int PAGE_SIZE = 10;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final JsonFactory JSON = new JsonFactory();
     private final String base;
 
     KensakuEngine(int port) {
@@ -40,16 +42,55 @@ final class KensakuEngine implements Engine {
     }
 
     @Override
-    public List<String> ids(QueryMix.Query query, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        List<String> ids = new ArrayList<>();
-        if (query.isSuggest()) {
-            root.path("suggestions").forEach(s -> ids.add(s.path("kind").asText() + ":" + s.path("text").asText()));
-        } else {
-            ids.add("total=" + root.path("total").asLong());
-            root.path("hits").forEach(hit -> ids.add(hit.path("id").asText()));
+    public List<String> ids(QueryMix.Query query, byte[] body) throws IOException {
+        try (JsonParser json = JSON.createParser(body)) {
+            expect(json, JsonToken.START_OBJECT);
+            long total = 0;
+            List<String> listed = new ArrayList<>();
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                if (field.equals("total") && value.isNumeric()) {
+                    total = json.getLongValue();
+                } else if (field.equals(query.isSuggest() ? "suggestions" : "hits") && value == JsonToken.START_ARRAY) {
+                    while (json.nextToken() == JsonToken.START_OBJECT) {
+                        Map<String, String> item = scalars(json);
+                        listed.add(query.isSuggest() ? item.getOrDefault("kind", "") + ":" + item.getOrDefault("text", "")
+                                : item.getOrDefault("id", ""));
+                    }
+                } else {
+                    json.skipChildren();
+                }
+            }
+            if (query.isSuggest()) {
+                return listed;
+            }
+            List<String> ids = new ArrayList<>(listed.size() + 1);
+            ids.add("total=" + total);
+            ids.addAll(listed);
+            return ids;
         }
-        return ids;
+    }
+
+    /** The scalar fields of the object the parser is at (nested values skipped); the parser ends on its end. */
+    private static Map<String, String> scalars(JsonParser json) throws IOException {
+        Map<String, String> fields = new HashMap<>();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            JsonToken value = json.nextToken();
+            if (value.isScalarValue()) {
+                fields.put(name, json.getText());
+            } else {
+                json.skipChildren();
+            }
+        }
+        return fields;
+    }
+
+    static void expect(JsonParser json, JsonToken token) throws IOException {
+        if (json.nextToken() != token) {
+            throw new IOException("expected " + token + " at " + json.currentLocation());
+        }
     }
 
     static String encode(String text) {

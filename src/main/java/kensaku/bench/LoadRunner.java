@@ -216,14 +216,14 @@ final class LoadRunner {
     private record Answer(int status, byte[] body) {}
 
     private void check(int q, Answer answer) {
-        String body = new String(answer.body(), StandardCharsets.UTF_8);
         if (answer.status() != 200) {
             errors.incrementAndGet();
+            String body = new String(answer.body(), StandardCharsets.UTF_8);
             firstError.putIfAbsent(q, answer.status() + " " + body.substring(0, Math.min(300, body.length())));
             return;
         }
         try {
-            long sum = checksum(engine.ids(mix.queries().get(q), body));
+            long sum = checksum(engine.ids(mix.queries().get(q), answer.body()));
             Long first = checksums.putIfAbsent(q, sum);
             if (first != null && first != sum) {
                 mismatches.incrementAndGet();
