@@ -32,8 +32,6 @@ import kensaku.index.IndexDirectory;
  * in one call so every figure comes from the same machine state.
  */
 public final class BenchDriver {
-    private static final Duration SETTLE_SPELL = Duration.ofSeconds(5);
-    private static final double SETTLED_PERCENT = 2.0;
     /** What to run. */
     public record Config(Path corpus, Path work, QueryMix mix, List<Integer> clients, Duration warmUp,
                          Duration warmUpMax, Duration perLevel, int maxRequestsPerLevel, boolean useGroonga, int groongaThreads,
@@ -132,7 +130,7 @@ public final class BenchDriver {
                     : groongaLoad(database, corpusBytes));
         }
         log.println(note);
-        List<Server> servers = new ArrayList<>();
+        List<ServerUnderTest> servers = new ArrayList<>();
         long firstStartMillis;
         try {
             int kPort = freePort();
@@ -142,9 +140,9 @@ public final class BenchDriver {
             // The first start of a build writes the class-data archive (as bin/kensaku's does); the measured
             // start is the next one, what every restart of that build sees. Both are reported.
             Files.deleteIfExists(jvm.classArchive());
-            Server first = start(new KensakuEngine(kPort), serve, KensakuEngine.probe(kPort), true);
+            ServerUnderTest first = start(new KensakuEngine(kPort), serve, KensakuEngine.probe(kPort), true);
             stop(first.process());
-            firstStartMillis = first.readyMillis;
+            firstStartMillis = first.readyMillis();
             log.println("(that was the first start of this build, which writes the class-data archive; again:)");
             servers.add(start(new KensakuEngine(kPort), serve, KensakuEngine.probe(kPort), true));
             if (gIndexing.isPresent()) {
@@ -152,9 +150,9 @@ public final class BenchDriver {
                 servers.add(start(new GroongaEngine(gPort, config.zone()), groongaCommand(groonga.get(), database, gPort),
                         GroongaEngine.probe(gPort), false));
             }
-            measure(servers);
+            new LoadRounds(config, log).measure(servers);
         } finally {
-            for (Server server : servers) {
+            for (ServerUnderTest server : servers) {
                 stop(server.process());
             }
         }
@@ -211,130 +209,18 @@ public final class BenchDriver {
                 database.database().toString());
     }
 
-    /** A server under test, its load runner and what was measured of it so far. */
-    private static final class Server {
-        final Engine engine;
-        final Process process;
-        final boolean java;
-        final long readyMillis;
-        final LoadRunner runner;
-        final java.util.Map<Integer, List<LoadRunner.Level>> rounds = new java.util.TreeMap<>();
-        long liveHeap = -1;
-        long rss = -1;
-        long peakRss = -1;
-
-        Server(Engine engine, Process process, boolean java, long readyMillis, LoadRunner runner) {
-            this.engine = engine;
-            this.process = process;
-            this.java = java;
-            this.readyMillis = readyMillis;
-            this.runner = runner;
-        }
-
-        Process process() {
-            return process;
-        }
-
-        Serving serving(long firstStartMillis) {
-            List<LoadRunner.Level> levels = rounds.values().stream().map(LoadRunner.Level::combine).toList();
-            List<String> errors = runner.firstErrors().entrySet().stream()
-                    .map(e -> e.getKey() + " → " + e.getValue()).toList();
-            return new Serving(firstStartMillis, readyMillis, liveHeap, rss, peakRss, levels, runner.checksums(), errors);
-        }
-    }
-
-    private Server start(Engine engine, List<String> command, URI probe, boolean java) throws Exception {
+    private ServerUnderTest start(Engine engine, List<String> command, URI probe, boolean java) throws Exception {
         Path out = config.work().resolve(engine.name().toLowerCase(Locale.ROOT) + "-serve.log");
         long t0 = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try {
             long readyMillis = awaitFirstAnswer(process, probe, t0);
             log.printf(Locale.ROOT, "%s answered its first query %d ms after start%n", engine.name(), readyMillis);
-            return new Server(engine, process, java, readyMillis, new LoadRunner(engine, config.mix()));
+            return new ServerUnderTest(engine, process, java, readyMillis, new LoadRunner(engine, config.mix()));
         } catch (Exception e) {
             stop(process);
             throw e;
         }
-    }
-
-    /**
-     * Warms every server, then measures each level in rounds, the engines taking turns within a round, so that
-     * a neighbour's load on a shared machine falls on both engines alike rather than on whichever ran second.
-     */
-    private void measure(List<Server> servers) throws Exception {
-        int warmClients = Math.min(4, config.clients().stream().max(Integer::compare).orElse(1));
-        for (Server server : servers) {
-            server.runner.warmUp(1, config.warmUp());
-            server.runner.measure(warmClients, Integer.MAX_VALUE, config.warmUp());
-            if (server.java) {
-                warmUntilCompiled(server, warmClients);
-            }
-            server.liveHeap = server.java
-                    ? ProcessStats.liveHeapBytes(config.java(), server.process.pid()).orElse(-1L) : -1;
-            server.rss = ProcessStats.procStatusBytes(server.process.pid(), "VmRSS");
-        }
-        for (int round = 1; round <= config.rounds(); round++) {
-            for (int clients : config.clients()) {
-                for (Server server : servers) {
-                    long serverCpu = ProcessStats.cpuNanos(server.process.pid());
-                    long compilerCpu = server.java ? ProcessStats.compilerCpuNanos(server.process.pid()) : -1;
-                    long clientCpu = ProcessStats.ownCpuNanos();
-                    LoadRunner.Level level = server.runner.measure(clients,
-                            Math.max(1, config.maxRequestsPerLevel() / config.rounds()),
-                            config.perLevel().dividedBy(config.rounds()));
-                    level = level.withCpu(difference(serverCpu, ProcessStats.cpuNanos(server.process.pid())),
-                            difference(clientCpu, ProcessStats.ownCpuNanos()),
-                            server.java ? difference(compilerCpu, ProcessStats.compilerCpuNanos(server.process.pid())) : -1);
-                    log.printf(Locale.ROOT, "round %d %s %2d clients: %,d requests in %.1f s, %.0f q/s, p50 %.1f p90 %.1f "
-                                    + "p99 %.1f ms, CPU per query: server %.2f ms, load generator %.2f ms%s, %d errors, "
-                            + "%d checksum mismatches%n", round, server.engine.name(),
-                            clients, level.requests(), level.seconds(), level.throughput(), level.percentileMillis(50),
-                            level.percentileMillis(90), level.percentileMillis(99), level.serverCpuMillisPerQuery(),
-                            level.clientCpuMillisPerQuery(), Double.isNaN(level.compilerPercentOfServerCpu()) ? ""
-                                    : String.format(Locale.ROOT, ", JIT %.1f%% of the server's",
-                                            level.compilerPercentOfServerCpu()),
-                            level.errors(), level.mismatches());
-                    server.rounds.computeIfAbsent(clients, k -> new ArrayList<>()).add(level);
-                }
-            }
-        }
-        for (Server server : servers) {
-            server.peakRss = ProcessStats.procStatusBytes(server.process.pid(), "VmHWM");
-            server.runner.firstErrors().forEach((q, e) ->
-                    log.println(server.engine.name() + " error: " + config.mix().queries().get(q) + " → " + e));
-        }
-    }
-
-    /**
-     * Goes on warming a JVM server in short spells until its JIT compiler takes under {@value #SETTLED_PERCENT}% of
-     * its CPU, or {@code warmUpMax} has passed: on a slow day the compiler was still taking 14% of the server's CPU
-     * in the first measured round after a fixed 15 s, which charged compilation to the search figures.
-     */
-    private void warmUntilCompiled(Server server, int clients) throws Exception {
-        long pid = server.process.pid();
-        long deadline = System.nanoTime() + config.warmUpMax().toNanos();
-        while (System.nanoTime() < deadline) {
-            long cpu = ProcessStats.cpuNanos(pid);
-            long compiler = ProcessStats.compilerCpuNanos(pid);
-            server.runner.measure(clients, Integer.MAX_VALUE, SETTLE_SPELL);
-            long cpuSpent = difference(cpu, ProcessStats.cpuNanos(pid));
-            long compilerSpent = difference(compiler, ProcessStats.compilerCpuNanos(pid));
-            if (cpuSpent <= 0 || compilerSpent < 0) {
-                return; // /proc does not say: the fixed warm-up is all there is
-            }
-            double percent = 100.0 * compilerSpent / cpuSpent;
-            log.printf(Locale.ROOT, "%s warm-up: JIT compiler %.1f%% of the server's CPU over the last %d s%n",
-                    server.engine.name(), percent, SETTLE_SPELL.toSeconds());
-            if (percent < SETTLED_PERCENT) {
-                return;
-            }
-        }
-        log.printf(Locale.ROOT, "%s warm-up: the JIT compiler had not settled after %d s more%n", server.engine.name(),
-                config.warmUpMax().toSeconds());
-    }
-
-    private static long difference(long before, long after) {
-        return before < 0 || after < 0 ? -1 : after - before;
     }
 
     private static long awaitFirstAnswer(Process process, URI probe, long startNanos) throws Exception {

@@ -131,23 +131,23 @@ final class GroongaEngine implements Engine {
     /** Reads {@code [[status, …], [[[total], [columns], row, row, …], drilldowns…]]}: each row's first value is the id. */
     @Override
     public List<String> ids(QueryMix.Query query, byte[] body) throws IOException {
-        try (JsonParser json = KensakuEngine.JSON.createParser(body)) {
-            KensakuEngine.expect(json, JsonToken.START_ARRAY);
-            KensakuEngine.expect(json, JsonToken.START_ARRAY);
+        try (JsonParser json = JsonAnswers.parser(body)) {
+            JsonAnswers.expect(json, JsonToken.START_ARRAY);
+            JsonAnswers.expect(json, JsonToken.START_ARRAY);
             if (!json.nextToken().isNumeric() || json.getIntValue() != 0) {
                 throw new IOException("Groonga error: " + ERRORS.readTree(body).path(0));
             }
             skipRest(json);
-            KensakuEngine.expect(json, JsonToken.START_ARRAY);
-            KensakuEngine.expect(json, JsonToken.START_ARRAY);
-            KensakuEngine.expect(json, JsonToken.START_ARRAY);
+            JsonAnswers.expect(json, JsonToken.START_ARRAY);
+            JsonAnswers.expect(json, JsonToken.START_ARRAY);
+            JsonAnswers.expect(json, JsonToken.START_ARRAY);
             long total = json.nextToken().isNumeric() ? json.getLongValue() : 0;
             skipRest(json);
             List<String> ids = new ArrayList<>();
             if (!query.isSuggest()) {
                 ids.add("total=" + total);
             }
-            KensakuEngine.expect(json, JsonToken.START_ARRAY);
+            JsonAnswers.expect(json, JsonToken.START_ARRAY);
             json.skipChildren(); // the column names and types
             while (json.nextToken() == JsonToken.START_ARRAY) {
                 JsonToken first = json.nextToken();

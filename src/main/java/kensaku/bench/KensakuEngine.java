@@ -1,6 +1,5 @@
 package kensaku.bench;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.util.Map;
 /** kensaku's HTTP API: {@code /api/search} (page of 10, facets and highlights as always) and {@code /api/suggest}. */
 final class KensakuEngine implements Engine {
     static final int PAGE_SIZE = 10;
-    static final JsonFactory JSON = new JsonFactory();
     private final String base;
 
     KensakuEngine(int port) {
@@ -43,8 +41,8 @@ final class KensakuEngine implements Engine {
 
     @Override
     public List<String> ids(QueryMix.Query query, byte[] body) throws IOException {
-        try (JsonParser json = JSON.createParser(body)) {
-            expect(json, JsonToken.START_OBJECT);
+        try (JsonParser json = JsonAnswers.parser(body)) {
+            JsonAnswers.expect(json, JsonToken.START_OBJECT);
             long total = 0;
             List<String> listed = new ArrayList<>();
             while (json.nextToken() == JsonToken.FIELD_NAME) {
@@ -85,12 +83,6 @@ final class KensakuEngine implements Engine {
             }
         }
         return fields;
-    }
-
-    static void expect(JsonParser json, JsonToken token) throws IOException {
-        if (json.nextToken() != token) {
-            throw new IOException("expected " + token + " at " + json.currentLocation());
-        }
     }
 
     static String encode(String text) {
