@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import kensaku.index.Schema;
@@ -117,8 +116,7 @@ final class Highlights {
     /** The whole title is one passage; the body breaks into sentences, joined up to about 120 characters. */
     static BreakIterator breakIterator(String field) {
         return Schema.TITLE.equals(field) ? new WholeBreakIterator()
-                : LengthGoalBreakIterator.createMinLength(BreakIterator.getSentenceInstance(Locale.JAPANESE),
-                        SNIPPET_MIN_CHARS, 0.25f);
+                : LengthGoalBreakIterator.createMinLength(new SentenceBreaks(), SNIPPET_MIN_CHARS, 0.25f);
     }
 
     static PassageFormatter formatter(String field) {
