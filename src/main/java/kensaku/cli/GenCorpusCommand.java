@@ -43,6 +43,11 @@ public final class GenCorpusCommand implements Callable<Integer> {
                 }
             }
         }
+        if (!Files.exists(seeds)) {
+            System.err.println("--seeds " + seeds + ": no such folder (the seed articles the text starts from;"
+                    + " run from the project folder or pass --seeds)");
+            return 2;
+        }
         long started = System.nanoTime();
         List<String> pool = CorpusGenerator.textPool(seeds, text);
         CorpusGenerator generator = new CorpusGenerator(pool, CompanyGazetteer.builtIn());

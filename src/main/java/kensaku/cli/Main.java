@@ -1,5 +1,6 @@
 package kensaku.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +19,17 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code; used by tests too. */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** Runs a command line with its error messages written to {@code err}; for tests that read them. */
+    static int run(PrintWriter err, String... args) {
+        return commandLine().setErr(err).execute(args);
+    }
+
+    private static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new FileProblems());
     }
 
     @Override
