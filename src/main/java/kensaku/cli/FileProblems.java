@@ -17,7 +17,7 @@ import picocli.CommandLine.ParseResult;
  * Anything else is a bug in kensaku and keeps its stack trace.
  */
 final class FileProblems implements IExecutionExceptionHandler {
-    static final int EXIT_CODE = 2;
+    private static final int EXIT_CODE = 2;
 
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) throws Exception {
@@ -40,14 +40,14 @@ final class FileProblems implements IExecutionExceptionHandler {
         return null;
     }
 
-    static String describe(IOException problem) {
+    private static String describe(IOException problem) {
         if (problem instanceof FileSystemException files && files.getFile() != null) {
-            String reason = switch (files) {
+            String reason = files.getReason() != null ? files.getReason() : switch (files) {
                 case NoSuchFileException missing -> "no such file or folder";
                 case AccessDeniedException denied -> "permission denied";
                 case NotDirectoryException notFolder -> "not a folder";
                 case FileAlreadyExistsException exists -> "already exists";
-                default -> files.getReason() == null ? files.getClass().getSimpleName() : files.getReason();
+                default -> files.getClass().getSimpleName();
             };
             return files.getFile() + ": " + reason;
         }

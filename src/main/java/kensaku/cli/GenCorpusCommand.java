@@ -1,6 +1,7 @@
 package kensaku.cli;
 
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,9 +45,9 @@ public final class GenCorpusCommand implements Callable<Integer> {
             }
         }
         if (!Files.exists(seeds)) {
-            System.err.println("--seeds " + seeds + ": no such folder (the seed articles the text starts from;"
-                    + " run from the project folder or pass --seeds)");
-            return 2;
+            // The default is relative to the project folder, so say so rather than only "no such file".
+            throw new NoSuchFileException(seeds.toString(), null,
+                    "no such folder of seed articles; run from the project folder or pass --seeds");
         }
         long started = System.nanoTime();
         List<String> pool = CorpusGenerator.textPool(seeds, text);

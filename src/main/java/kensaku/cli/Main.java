@@ -22,7 +22,7 @@ public final class Main implements Runnable {
         return commandLine().execute(args);
     }
 
-    /** Runs a command line with its error messages written to {@code err}; for tests that read them. */
+    /** Runs a command line with picocli's and {@link FileProblems}' messages written to {@code err}; for tests. */
     static int run(PrintWriter err, String... args) {
         return commandLine().setErr(err).execute(args);
     }

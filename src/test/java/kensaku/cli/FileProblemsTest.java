@@ -26,6 +26,19 @@ class FileProblemsTest {
     }
 
     @Test
+    void aMissingSeedFolderSaysWhereItWasLookedFor(@TempDir Path temp) {
+        Path out = temp.resolve("out");
+        Path seeds = temp.resolve("corpus");
+        StringWriter err = new StringWriter();
+        int status = Main.run(new PrintWriter(err), "gen-corpus", "--docs", "3", "--out", out.toString(),
+                "--seeds", seeds.toString());
+        assertEquals(2, status);
+        assertEquals("kensaku gen-corpus: " + seeds + ": no such folder of seed articles; run from the project folder"
+                + " or pass --seeds", err.toString().strip());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void searchingBeforeIndexingSaysSo(@TempDir Path temp) {
         StringWriter err = new StringWriter();
         int status = Main.run(new PrintWriter(err), "search", "--index", temp.resolve("index").toString(), "生成AI");
