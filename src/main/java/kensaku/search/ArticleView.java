@@ -4,10 +4,18 @@ import java.util.List;
 
 /** A whole article for display: metadata, plain body text and sanitised body HTML. */
 public record ArticleView(String id, String title, String date, List<String> tags, List<String> categories,
-                          List<String> companies, String author, String excerpt, String bodyText, String bodyHtml) {
+                          List<String> companies, String author, String excerpt, String bodyText, String bodyHtml,
+                          List<String> companyLabels) {
     public ArticleView {
         tags = List.copyOf(tags);
         categories = List.copyOf(categories);
         companies = List.copyOf(companies);
+        companyLabels = companyLabels == null || companyLabels.size() != companies.size()
+                ? companies : List.copyOf(companyLabels);
+    }
+
+    public ArticleView(String id, String title, String date, List<String> tags, List<String> categories,
+                       List<String> companies, String author, String excerpt, String bodyText, String bodyHtml) {
+        this(id, title, date, tags, categories, companies, author, excerpt, bodyText, bodyHtml, null);
     }
 }

@@ -7,13 +7,21 @@ import java.util.List;
  * matches wrapped in {@code <mark>}.
  *
  * @param date ISO 8601 in the display zone with its offset, or null when the article has no date
+ * @param companyLabels the companies' display names, in the order of {@code companies} (which filters use)
  */
 public record Hit(String id, String title, String titleHtml, String date, List<String> tags,
                   List<String> categories, List<String> companies, String author, String excerpt,
-                  String snippetHtml, float score) {
+                  String snippetHtml, float score, List<String> companyLabels) {
     public Hit {
         tags = List.copyOf(tags);
         categories = List.copyOf(categories);
         companies = List.copyOf(companies);
+        companyLabels = companyLabels == null || companyLabels.size() != companies.size()
+                ? companies : List.copyOf(companyLabels);
+    }
+
+    public Hit(String id, String title, String titleHtml, String date, List<String> tags, List<String> categories,
+               List<String> companies, String author, String excerpt, String snippetHtml, float score) {
+        this(id, title, titleHtml, date, tags, categories, companies, author, excerpt, snippetHtml, score, null);
     }
 }

@@ -77,7 +77,7 @@ public record UserQuery(List<List<Part>> required, List<Part> excluded) {
             if (c == '"') {
                 int close = text.indexOf('"', i + 1);
                 String phrase = text.substring(i + 1, close).strip();
-                if (!phrase.isEmpty()) {
+                if (hasIndexableCharacter(phrase)) {
                     tokens.add(new Token(new Part(phrase, true), negated, false));
                 }
                 i = close + 1;
@@ -91,11 +91,19 @@ public record UserQuery(List<List<Part>> required, List<Part> excluded) {
             i = end;
             if (!negated && (word.equals("OR") || word.equals("|") || word.equals("｜"))) {
                 tokens.add(new Token(null, false, true));
-            } else if (!word.isEmpty()) {
+            } else if (hasIndexableCharacter(word)) {
                 tokens.add(new Token(new Part(word, false), negated, false));
             }
         }
         return tokens;
+    }
+
+    /**
+     * A word of only emoji or symbols (🚀, ★) has nothing the analyzers index, so requiring it would find nothing;
+     * it is dropped, as a search box user expects.
+     */
+    private static boolean hasIndexableCharacter(String word) {
+        return word.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     private static boolean isSpace(char c) {
