@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** The search page's URL state (q, filters, range, sort, page) and the links that change one part of it. */
 record PageLinks(Map<String, List<String>> params) {
-    static final List<String> NAMES = List.of("q", "company", "tag", "category", "from", "to", "sort", "page");
+    static final List<String> NAMES = List.of("q", "company", "tag", "category", "from", "to", "sort", "size", "page");
 
     static PageLinks of(Map<String, List<String>> raw) {
         Map<String, List<String>> kept = new LinkedHashMap<>();

@@ -47,7 +47,7 @@ public final class PageRoutes {
             SearchResponse response = service.search(SearchParams.read(ctx.queryParamMap()));
             int askedPage = response.hits().isEmpty() && response.page() > 1 ? response.page() : 0;
             if (askedPage > 0) {
-                ctx.status(404);
+                notFound(ctx);
             }
             region = ResultsPage.render(links, response, today(), askedPage);
         } catch (BadRequestException e) {
@@ -82,7 +82,7 @@ public final class PageRoutes {
         } catch (NumberFormatException notANumber) {
             return null;
         }
-        ctx.status(404);
+        notFound(ctx);
         return ResultsPage.render(links, response, today(), Math.max(asked, 1));
     }
 
@@ -119,6 +119,12 @@ public final class PageRoutes {
             this.zone = zone;
         }
         return LocalDate.now(zone);
+    }
+
+    /** A 404 whose page this route renders itself (the server's 404 handler leaves it alone). */
+    private static void notFound(Context ctx) {
+        ctx.attribute(ApiErrors.SENT, Boolean.TRUE);
+        ctx.status(404);
     }
 
     /** HTML with its charset named, so no browser has to guess the encoding of Japanese text. */
