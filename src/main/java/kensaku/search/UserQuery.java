@@ -26,6 +26,9 @@ public record UserQuery(List<List<Part>> required, List<Part> excluded) {
 
     public static UserQuery parse(String text) {
         List<Token> tokens = tokenize(normalizeQuotes(text));
+        if (tokens.stream().anyMatch(t -> t.part() != null && hasIndexableCharacter(t.part().text()))) {
+            tokens = tokens.stream().filter(t -> t.part() == null || hasIndexableCharacter(t.part().text())).toList();
+        }
         List<List<Part>> required = new ArrayList<>();
         List<Part> excluded = new ArrayList<>();
         boolean orPending = false;
@@ -77,7 +80,7 @@ public record UserQuery(List<List<Part>> required, List<Part> excluded) {
             if (c == '"') {
                 int close = text.indexOf('"', i + 1);
                 String phrase = text.substring(i + 1, close).strip();
-                if (hasIndexableCharacter(phrase)) {
+                if (!phrase.isEmpty()) {
                     tokens.add(new Token(new Part(phrase, true), negated, false));
                 }
                 i = close + 1;
@@ -91,7 +94,7 @@ public record UserQuery(List<List<Part>> required, List<Part> excluded) {
             i = end;
             if (!negated && (word.equals("OR") || word.equals("|") || word.equals("｜"))) {
                 tokens.add(new Token(null, false, true));
-            } else if (hasIndexableCharacter(word)) {
+            } else if (!word.isEmpty()) {
                 tokens.add(new Token(new Part(word, false), negated, false));
             }
         }
@@ -99,8 +102,9 @@ public record UserQuery(List<List<Part>> required, List<Part> excluded) {
     }
 
     /**
-     * A word of only emoji or symbols (🚀, ★) has nothing the analyzers index, so requiring it would find nothing;
-     * it is dropped, as a search box user expects.
+     * A word of only emoji or symbols (🚀, ★) has nothing the analyzers index, so requiring it would find nothing:
+     * beside real words it is dropped (🚀 生成AI finds what 生成AI finds). A query of nothing else still finds
+     * nothing, rather than everything.
      */
     private static boolean hasIndexableCharacter(String word) {
         return word.codePoints().anyMatch(Character::isLetterOrDigit);

@@ -46,18 +46,25 @@ final class Axe {
         }
     }
 
-    /** Violations of serious or critical impact on the page as it is now, as "rule: target …" lines. */
+    /** Rules the page once broke, checked whatever their impact. */
+    static final java.util.Set<String> ALWAYS = java.util.Set.of("page-has-heading-one", "region", "landmark-one-main");
+
+    /**
+     * Violations of serious or critical impact on the page as it is now, and of the rules in {@link #ALWAYS}, as
+     * "rule (impact): help [targets]" lines.
+     */
     @SuppressWarnings("unchecked")
     static List<String> seriousViolations(BrowserSession session) throws IOException, InterruptedException {
         session.js(source());
         Object result = session.browser.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 axe.run(document, { resultTypes: ['violations'] })
-                  .then((r) => done(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                  .then((r) => done(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'
+                    || arguments[0].includes(v.id))
                     .map((v) => ({ id: v.id, impact: v.impact, help: v.help,
                                    targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))))
                   .catch((e) => done([{ id: 'axe-error', impact: 'critical', help: String(e), targets: [] }]));
-                """);
+                """, List.copyOf(ALWAYS));
         return ((List<Map<String, Object>>) result).stream()
                 .map(v -> v.get("id") + " (" + v.get("impact") + "): " + v.get("help") + " " + v.get("targets"))
                 .toList();

@@ -123,11 +123,15 @@ class DateFilterTest {
         page.settle();
         assertTrue(page.browser.getCurrentUrl().contains("to=" + today), page.browser.getCurrentUrl());
         String label = BrowserSession.text(page.find(".range-label .chip"));
-        assertEquals(DateLabels.of(today.minusYears(1).toString()) + "〜" + DateLabels.of(today.toString()) + " ×", label);
+        assertEquals(japanese(today.minusYears(1)) + "〜" + japanese(today) + " ×", label);
         assertEquals("true", page.all(".preset").get(1).getAttribute("aria-current"));
         page.find(".range-label .chip").click();
         page.waitUntil(() -> !page.browser.getCurrentUrl().contains("from="));
         assertTrue(page.all(".preset").stream().anyMatch(a -> a.getText().equals("過去1か月")));
+    }
+
+    private static String japanese(LocalDate day) {
+        return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
     }
 
     @Test

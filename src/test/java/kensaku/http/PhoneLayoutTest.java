@@ -104,7 +104,7 @@ class PhoneLayoutTest {
             assertTrue(overflow <= 0, path + ": horizontal overflow " + overflow);
         }
         page.open("/?q=AI");
-        page.find(".filter-toggle").click();
+        page.all(".filter-toggle").forEach(WebElement::click);
         long overflow = page.number("return document.getElementById('filters').scrollWidth"
                 + " - document.getElementById('filters').clientWidth;");
         assertTrue(overflow <= 0, "drawer overflow " + overflow);
@@ -113,7 +113,7 @@ class PhoneLayoutTest {
     @Test
     void latinWordsAreNotSplitAcrossLines() {
         page.open("/?q=AI");
-        page.find(".filter-toggle").click();
+        page.all(".filter-toggle").forEach(WebElement::click);
         Object split = page.js("""
                 const broken = [];
                 const walker = document.createTreeWalker(document.getElementById('app'), NodeFilter.SHOW_TEXT);
