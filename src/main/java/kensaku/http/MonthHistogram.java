@@ -57,7 +57,8 @@ final class MonthHistogram {
         }
         html.append("</p></div>");
         if (first != null) {
-            html.append("<div class=\"chart\" tabindex=\"0\" role=\"group\" aria-roledescription=\"期間グラフ\"")
+            boolean manyYears = last.getYear() - first.getYear() > 6;
+            html.append("<div class=\"chart").append(manyYears ? " many-years" : "").append("\" tabindex=\"0\" role=\"group\" aria-roledescription=\"期間グラフ\"")
                     .append(" aria-label=\"月別の記事数、").append(DateLabels.month(first)).append("〜")
                     .append(DateLabels.month(last))
                     .append("。左右の矢印キーで月を移動、Shiftを押しながらで期間を広げ、Enterで決定\">");

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -134,9 +133,8 @@ final class BrowserSession implements AutoCloseable {
     }
 
     void screenshot(String file) throws IOException {
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.createDirectories(Path.of("target"));
-        Files.copy(shot, Path.of("target", file), StandardCopyOption.REPLACE_EXISTING);
+        Files.write(Path.of("target", file), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     @Override

@@ -425,7 +425,7 @@ class BrowserTest {
 
     @Test
     void desktopScreenshotWithJapaneseFonts() throws IOException {
-        page.open("/?q=" + ServerFixture.enc("投資"));
+        page.open("/?q=" + ServerFixture.enc("投資") + "&company=Amazon");
         page.screenshot("screenshot.png");
     }
 }

@@ -156,5 +156,8 @@ class PhoneLayoutTest {
     void phoneScreenshotWithJapaneseFonts() throws IOException {
         page.open("/?q=" + ServerFixture.enc("投資"));
         page.screenshot("screenshot-phone.png");
+        page.find(".filter-toggle").click();
+        page.waitUntil(() -> page.find(".drawer-close").isDisplayed());
+        page.screenshot("screenshot-phone-filters.png");
     }
 }
