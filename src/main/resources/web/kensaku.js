@@ -32,7 +32,9 @@ function formUrl(extra) {
   return '/' + (query ? '?' + query : '');
 }
 
-// history: 'push' (a committed search), 'replace' (typing), 'none' (back/forward).
+// history: 'push' (a filter, a page, a suggestion), 'typing' (a pause while typing: the first one of a search
+// pushes, later ones replace it), 'commit' (Enter: replaces the entry its typing made, else pushes), 'none'
+// (back/forward). Decided when the answer is shown, so a superseded request never leaves an entry behind.
 // focus: a function returning the element to focus in the new region, or null to leave focus alone.
 async function navigate(url, { history: mode = 'push', focus = null, scrollToResults = false, keepDrawer = false } = {}) {
   const ticket = ++latest;
@@ -47,8 +49,12 @@ async function navigate(url, { history: mode = 'push', focus = null, scrollToRes
     document.getElementById('app').replaceWith(document.adoptNode(fresh));
     document.title = page.title;
     const current = location.pathname + location.search;
-    if (mode === 'push' && url !== current) history.pushState({ kensaku: true }, '', url);
-    else if (mode === 'replace' && url !== current) history.replaceState({ kensaku: true }, '', url);
+    const replace = mode === 'typing' || mode === 'commit' ? typingEntry : mode === 'replace';
+    if (mode !== 'none' && url !== current) {
+      if (replace) history.replaceState({ kensaku: true }, '', url);
+      else history.pushState({ kensaku: true }, '', url);
+    }
+    typingEntry = mode === 'typing' && (typingEntry || url !== current);
     shownUrl = url;
     syncInput(url);
     upgradeRegion();
@@ -125,8 +131,7 @@ input.addEventListener('input', (event) => {
 function scheduleSearch() {
   clearTimeout(typingTimer);
   typingTimer = setTimeout(() => {
-    navigate(formUrl(), { history: typingEntry ? 'replace' : 'push' });
-    typingEntry = true;
+    navigate(formUrl(), { history: 'typing' });
     suggest(input.value);
   }, DEBOUNCE_MS);
 }
@@ -135,10 +140,8 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearTimeout(typingTimer);
   closeSuggestions();
-  const url = formUrl();
   // A committed search: it replaces the entry its own typing made, and the next typing starts a new entry.
-  navigate(url, { history: typingEntry ? 'replace' : 'push' });
-  typingEntry = false;
+  navigate(formUrl(), { history: 'commit' });
 });
 
 document.addEventListener('change', (event) => {
@@ -146,7 +149,6 @@ document.addEventListener('change', (event) => {
   if (target.form !== form || target === input) return;
   if (target.id === 'sort') target.name = 'sort';
   navigate(formUrl(), { focus: sameControl(target), keepDrawer: true });
-  typingEntry = false;
 });
 
 document.addEventListener('click', (event) => {
@@ -157,7 +159,6 @@ document.addEventListener('click', (event) => {
   const href = link.getAttribute('href');
   if (href.startsWith('/articles/') || href.startsWith('/static/')) return;
   event.preventDefault();
-  typingEntry = false;
   const paging = Boolean(link.closest('.pages'));
   navigate(href, {
     focus: paging ? () => document.getElementById('hits') || document.getElementById('results-title') : sameControl(link),
@@ -170,7 +171,6 @@ document.addEventListener('click', (event) => {
 window.addEventListener('popstate', () => {
   const url = location.pathname + location.search;
   if (url === shownUrl) return;
-  typingEntry = false;
   navigate(url, { history: 'none' });
 });
 
@@ -290,7 +290,6 @@ function choose(s) {
   cancelSuggestions();
   closeSuggestions();
   clearTimeout(typingTimer);
-  typingEntry = false;
   if (s.kind === 'title' && s.id) {
     location.href = '/articles/' + s.id.split('/').map(encodeURIComponent).join('/');
     return;
