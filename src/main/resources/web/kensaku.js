@@ -269,9 +269,10 @@ function renderSuggestions(suggestions, typed) {
   input.removeAttribute('aria-activedescendant');
 }
 
-// The typed part in bold, matched ignoring case and width; text nodes only.
+// The typed part in bold, matched ignoring case, width and hiragana/katakana (えぬ marks エヌ); text nodes only.
 function appendMarked(parent, text, typed) {
-  const fold = (s) => s.normalize('NFKC').toLowerCase();
+  const fold = (s) => s.normalize('NFKC').toLowerCase()
+    .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
   const at = typed ? fold(text).indexOf(fold(typed)) : -1;
   if (at < 0 || fold(text).length !== text.length) { parent.append(text); return; }
   const mark = document.createElement('mark');

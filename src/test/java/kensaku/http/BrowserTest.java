@@ -204,6 +204,7 @@ class BrowserTest {
         box.sendKeys("えぬ");
         page.waitUntil(() -> !page.all("#suggestions li").isEmpty()
                 && page.find("#suggestions li").getText().startsWith("エヌビディア"));
+        assertEquals("エヌ", page.find("#suggestions li mark").getText(), "the kana typed, marked in katakana");
         box.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
         page.waitUntil(() -> page.browser.getCurrentUrl().contains("company=NVIDIA"));
     }
