@@ -67,8 +67,7 @@ public final class SearchServer implements AutoCloseable {
         new ApiRoutes(service).addTo(javalin);
         new PageRoutes(service).addTo(javalin);
         new EmbedRoutes().addTo(javalin);
-        javalin.routes.options("/api/*", cors::preflight);
-        javalin.routes.options("/openapi.json", cors::preflight);
+        ApiRoutes.PATHS.forEach(path -> javalin.routes.options(path, cors::preflight));
         javalin.routes.exception(BadRequestException.class, this::badRequest);
         javalin.routes.exception(HttpResponseException.class, (e, ctx) ->
                 error(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage(), null));
