@@ -223,7 +223,7 @@ class KensakuSearch extends HTMLElement {
 
   closeList() {
     this.list.hidden = true;
-    this.active = -1;
+    this.activate(-1);
     this.input.setAttribute('aria-expanded', 'false');
     this.input.removeAttribute('aria-activedescendant');
   }
