@@ -43,6 +43,12 @@ class PermalinkTest {
     }
 
     @Test
+    void theSeedCorpusAsTheReadmeShowsIt() {
+        assertEquals("/2025/10/000-9474e8312006595c/", path("/:year/:month/:slug/", Generator.JEKYLL,
+                "000_9474e8312006595c.txt", "t", List.of("業界別AI活用"), PageAddress.NONE));
+    }
+
+    @Test
     void frontMatterPermalinkAndSlugWin() {
         assertEquals("/security/my-slug/", path(null, Generator.JEKYLL, "_posts/2025-10-01-x.md", "t", List.of(),
                 new PageAddress("/security/:slug/", "My Slug")));
