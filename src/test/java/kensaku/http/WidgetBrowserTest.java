@@ -107,6 +107,13 @@ class WidgetBrowserTest {
         if (path.equals("/host.css")) {
             type = "text/css";
             body = HOSTILE_CSS;
+        } else if (path.equals("/en/")) {
+            body = """
+                    <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Publisher</title>
+                    <script src="%s/widget.js" type="module"></script></head>
+                    <body><kensaku-search lang="en" facets="company" placeholder="Find an article"></kensaku-search>
+                    </body></html>
+                    """.formatted(kensakuOrigin);
         } else if (path.equals("/")) {
             body = """
                     <!doctype html><html lang="ja"><head><meta charset="utf-8"><title>出版社のページ</title>
@@ -209,6 +216,28 @@ class WidgetBrowserTest {
         waitUntil(() -> status().startsWith("6件"));
         assertEquals("false", box().getDomAttribute("aria-expanded"));
         assertEquals(3, resultLinks().size(), "count=\"3\"");
+    }
+
+    @Test
+    void facetButtonsFilterAndEnglishLabelsWhenAskedFor() {
+        browser.get(origin(publisher) + "/en/");
+        assertEquals("Find an article", box().getDomProperty("placeholder"));
+        box().sendKeys("投資");
+        waitUntil(() -> status().endsWith("results"));
+        String all = status();
+        WebElement first = widget().findElements(By.cssSelector(".facets button")).get(0);
+        assertEquals("Company", first.getDomProperty("title"));
+        String label = first.getText();
+        String company = label.substring(0, label.lastIndexOf(" ("));
+        int count = Integer.parseInt(label.substring(label.lastIndexOf('(') + 1, label.length() - 1));
+        assertEquals("false", first.getDomAttribute("aria-pressed"));
+        new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+        waitUntil(() -> "false".equals(box().getDomAttribute("aria-expanded")));
+        first.click();
+        waitUntil(() -> status().equals(count + (count == 1 ? " result" : " results")));
+        assertEquals("true", widget().findElements(By.cssSelector(".facets button")).stream()
+                .filter(b -> b.getText().startsWith(company + " (")).findFirst().orElseThrow().getDomAttribute("aria-pressed"));
+        assertTrue(resultLinks().size() <= 5);
     }
 
     @Test
