@@ -15,7 +15,7 @@ import java.util.Set;
  * No credentials are ever allowed: the API reads no cookies.
  */
 final class Cors {
-    static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+    static final String ALLOWED_METHODS = "GET, OPTIONS";
     static final String ALLOWED_HEADERS = "Accept, Accept-Language, Content-Language, Content-Type";
     static final String MAX_AGE_SECONDS = "600";
 
