@@ -16,12 +16,13 @@ const TEXT = {
     placeholder: 'サイト内を検索', label: 'サイト内検索', suggestions: '候補', results: '検索結果',
     count: (n) => `${n.toLocaleString('ja-JP')}件`, none: '見つかりませんでした', error: '検索サーバーに接続できませんでした',
     facet: { company: '企業', tag: 'タグ', category: 'カテゴリ' }, more: 'さらに見る',
+    date: (iso) => iso.slice(0, 10).replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日'),
   },
   en: {
     placeholder: 'Search this site', label: 'Site search', suggestions: 'Suggestions', results: 'Results',
     count: (n) => `${n.toLocaleString('en')} result${n === 1 ? '' : 's'}`, none: 'Nothing found',
     error: 'Could not reach the search server', facet: { company: 'Company', tag: 'Tag', category: 'Category' },
-    more: 'More results',
+    more: 'More results', date: (iso) => iso.slice(0, 10),
   },
 };
 
@@ -243,7 +244,7 @@ class KensakuSearch extends HTMLElement {
       const link = el('a', { href: this.linkTo(hit, q) });
       link.append(...marked(hit.title_html));
       const item = el('li', { class: 'hit' }, el('div', {}, link));
-      if (hit.date) item.append(el('time', { datetime: hit.date }, hit.date.slice(0, 10)));
+      if (hit.date) item.append(el('time', { datetime: hit.date }, t.date(hit.date)));
       item.append(el('p', {}, ...marked(hit.snippet_html)));
       return item;
     }));

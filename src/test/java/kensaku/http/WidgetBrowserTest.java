@@ -172,6 +172,8 @@ class WidgetBrowserTest {
         assertEquals(origin(publisher) + "/%E7%94%A3%E6%A5%AD/2024/05/20/robotics.html?highlight="
                 + "%E3%83%AD%E3%83%9C%E3%83%86%E3%82%A3%E3%82%AF%E3%82%B9", link.getAttribute("href"),
                 "the live URL (Jekyll's default pattern), carrying the query for highlight.js");
+        assertTrue(widget().findElements(By.cssSelector("li.hit time")).stream()
+                .anyMatch(time -> time.getText().equals("2024年5月20日")), "dates in Japanese");
         WebElement mark = widget().findElement(By.cssSelector("li.hit mark"));
         assertEquals("ロボティクス", mark.getText());
         // The host's `* { all: unset }`, input and mark rules do not reach into the shadow root, and the widget's own
