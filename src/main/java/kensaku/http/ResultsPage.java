@@ -187,12 +187,19 @@ final class ResultsPage {
     }
 
     private static void hit(StringBuilder html, PageLinks links, Hit hit) {
-        html.append("<li class=\"hit\"><h2><a href=\"")
-                .append(Html.escape(Html.articlePath(hit.id()) + links.query())).append("\">")
+        // The live article on the publisher's site when its URL is known; kensaku's own copy is then a preview.
+        // kensaku's copy carries the search, so its 「検索結果に戻る」 returns to exactly this page.
+        String preview = Html.articlePath(hit.id()) + links.query();
+        String href = hit.url() != null ? hit.url() : preview;
+        html.append("<li class=\"hit\"><h2><a href=\"").append(Html.escape(href)).append("\">")
                 .append(hit.titleHtml()).append("</a></h2><p class=\"meta\">");
         if (hit.date() != null) {
             html.append("<time datetime=\"").append(Html.escape(hit.date())).append("\">")
                     .append(DateLabels.day(hit.date())).append("</time>");
+        }
+        if (hit.url() != null) {
+            html.append(" <a class=\"preview\" href=\"").append(Html.escape(preview))
+                    .append("\">プレビュー</a>");
         }
         html.append("</p><p class=\"snippet\">").append(hit.snippetHtml()).append("</p><p class=\"chips\">");
         chips(html, links, "company", hit.companies(), hit.companyLabels());

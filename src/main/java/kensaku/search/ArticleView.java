@@ -2,8 +2,13 @@ package kensaku.search;
 
 import java.util.List;
 
-/** A whole article for display: metadata, plain body text and sanitised body HTML. */
-public record ArticleView(String id, String title, String date, List<String> tags, List<String> categories,
+/**
+ * A whole article for display: metadata, plain body text and sanitised body HTML.
+ *
+ * @param url the article's absolute address on the publisher's site, or null when no site URL is set
+ * @param companyLabels the companies' display names, in the order of {@code companies} (which filters use)
+ */
+public record ArticleView(String id, String url, String title, String date, List<String> tags, List<String> categories,
                           List<String> companies, String author, String excerpt, String bodyText, String bodyHtml,
                           List<String> companyLabels) {
     public ArticleView {
@@ -14,8 +19,8 @@ public record ArticleView(String id, String title, String date, List<String> tag
                 ? companies : List.copyOf(companyLabels);
     }
 
-    public ArticleView(String id, String title, String date, List<String> tags, List<String> categories,
+    public ArticleView(String id, String url, String title, String date, List<String> tags, List<String> categories,
                        List<String> companies, String author, String excerpt, String bodyText, String bodyHtml) {
-        this(id, title, date, tags, categories, companies, author, excerpt, bodyText, bodyHtml, null);
+        this(id, url, title, date, tags, categories, companies, author, excerpt, bodyText, bodyHtml, null);
     }
 }

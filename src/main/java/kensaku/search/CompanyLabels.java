@@ -25,13 +25,13 @@ public final class CompanyLabels {
     }
 
     public List<Hit> hits(List<Hit> hits) {
-        return hits.stream().map(h -> new Hit(h.id(), h.title(), h.titleHtml(), h.date(), h.tags(), h.categories(),
+        return hits.stream().map(h -> new Hit(h.id(), h.url(), h.title(), h.titleHtml(), h.date(), h.tags(), h.categories(),
                 h.companies(), h.author(), h.excerpt(), h.snippetHtml(), h.score(),
                 h.companies().stream().map(gazetteer::labelOf).toList())).toList();
     }
 
     public ArticleView article(ArticleView a) {
-        return new ArticleView(a.id(), a.title(), a.date(), a.tags(), a.categories(), a.companies(), a.author(),
+        return new ArticleView(a.id(), a.url(), a.title(), a.date(), a.tags(), a.categories(), a.companies(), a.author(),
                 a.excerpt(), a.bodyText(), a.bodyHtml(), a.companies().stream().map(gazetteer::labelOf).toList());
     }
 
