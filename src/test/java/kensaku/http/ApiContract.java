@@ -275,7 +275,8 @@ public final class ApiContract implements AutoCloseable {
                 + "000_9474e8312006595c.html", getJson("/api/articles/000_9474e8312006595c.txt").get("url").asText());
         String page = get("/?q=" + enc("ロボティクス")).body();
         assertTrue(page.contains("href=\"" + robotics + "\""), "the page links the hit to the live article");
-        assertTrue(page.contains("href=\"/articles/robotics.md\""), "and keeps kensaku's copy as a preview");
+        assertTrue(page.contains("href=\"/articles/robotics.md?q=" + enc("ロボティクス") + "\""),
+                "and keeps kensaku's copy as a preview, which leads back to this search");
     }
 
     private void health() throws Exception {
