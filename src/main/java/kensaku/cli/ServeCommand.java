@@ -37,7 +37,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--cors-origin", description = "An origin allowed to call the API from a browser (repeatable).")
+    @Option(names = "--cors-origin", split = ",",
+            description = "Origins allowed to call the API from a browser (comma-separated or repeated).")
     List<String> corsOrigins = List.of();
 
     @Option(names = "--poll-millis", defaultValue = "1000", hidden = true,
@@ -50,6 +51,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    ConfigOption config;
 
     @Mixin
     ClusterOptions cluster;

@@ -1,0 +1,34 @@
+package kensaku.cli;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What a command writes to the terminal besides its own output: {@code search}, {@code index} and the other
+ * commands print for people, so their libraries' INFO lines stay off; {@code serve} keeps INFO (its log is for the
+ * operator) with a time on every line. Set before the first logger exists, which is why {@link Main} calls it first.
+ */
+final class QuietStart {
+    /** java.util.logging holds loggers weakly: a level set on one nobody references is lost with it. */
+    private static final Logger LUCENE = Logger.getLogger("org.apache.lucene");
+
+    private QuietStart() {}
+
+    static void configureLogging(String command) {
+        // One line per record, as SLF4J's lines are, instead of java.util.logging's two.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL%1$tz [%2$s] %4$s %5$s%6$s%n");
+        if (command.equals("serve")) {
+            setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+            setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        } else {
+            setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            LUCENE.setLevel(Level.WARNING);
+        }
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+}
