@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 final class QuietStart {
     /** java.util.logging holds loggers weakly: a level set on one nobody references is lost with it. */
     private static final Logger LUCENE = Logger.getLogger("org.apache.lucene");
+    private static final Logger VECTORIZATION = Logger.getLogger("org.apache.lucene.internal.vectorization");
 
     private QuietStart() {}
 
@@ -20,9 +21,16 @@ final class QuietStart {
         if (command.equals("serve")) {
             setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
             setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+            // Jetty's and Javalin's start-up lines (versions, handlers, connectors) say nothing the operator needs
+            // beyond kensaku's own "serving … on …" line; their warnings and errors still show.
+            setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+            setIfAbsent("org.slf4j.simpleLogger.log.io.javalin", "warn");
         } else {
             setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
             LUCENE.setLevel(Level.WARNING);
+            // Only serve adds the incubating Vector API (bin/kensaku); the others go without on purpose: a search or
+            // a build spends its time elsewhere, and Lucene's advice to add the module is not news to anyone here.
+            VECTORIZATION.setLevel(Level.SEVERE);
         }
     }
 
