@@ -1,6 +1,6 @@
 package kensaku.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,13 +38,13 @@ public final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         CommandLine.IDefaultValueProvider provider = spec.defaultValueProvider();
         Optional<ConfigFile> file = provider instanceof ConfigFile f ? Optional.of(f) : Optional.empty();
         List<String> names = commandLine.isEmpty() ? List.of("serve", "index", "search") : List.of(commandLine.get(0));
         List<String> flags = commandLine.isEmpty() ? List.of() : commandLine.subList(1, commandLine.size());
         if (!Settings.COMMANDS.contains(names.get(0))) {
-            System.err.println("kensaku config: settings belong to serve, index or search, not " + names.get(0));
+            spec.commandLine().getErr().println("kensaku config: settings belong to serve, index or search, not " + names.get(0));
             return 2;
         }
         out.println("# settings in force for " + String.join(", ", names) + "; configuration file: "
@@ -67,6 +67,7 @@ public final class ConfigCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-44s # %s%n", line, source);
             }
         }
+        out.flush();
         return 0;
     }
 

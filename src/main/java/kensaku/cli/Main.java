@@ -30,8 +30,13 @@ public final class Main implements Runnable {
 
     /** Runs a command line with picocli's, the configuration's and {@link FileProblems}' messages written to {@code err}. */
     static int run(PrintWriter err, String... args) {
+        return run(new PrintWriter(System.out, true), err, args);
+    }
+
+    /** As above, with {@code config --print}'s output written to {@code out}; for tests. */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(new FileProblems()).setErr(err);
+                .setExecutionExceptionHandler(new FileProblems()).setOut(out).setErr(err);
         commandLine.getSubcommands().get("config").setUnmatchedOptionsArePositionalParams(true);
         try {
             configFor(args).ifPresent(commandLine::setDefaultValueProvider);
