@@ -28,6 +28,8 @@ public final class LiveIndex implements Closeable {
     private final ScheduledExecutorService watcher;
     private final CompanyGazetteer suggestions;
     private final IndexEvents events;
+    /** The last failed switch, so that a broken generation is reported once rather than at every poll. */
+    private String lastFailure;
 
     /** Opens the live generation; fails when there is none or it cannot be read. */
     public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval) throws IOException {
@@ -81,10 +83,14 @@ public final class LiveIndex implements Closeable {
     private void refreshQuietly() {
         try {
             refresh();
+            lastFailure = null;
         } catch (IOException | RuntimeException e) {
-            // Keep serving what we have; the next poll tries again.
-            LOG.warn("could not switch to the new index", e);
-            events.switchFailed(e);
+            // Keep serving what we have; the next poll tries again, and a failure that repeats is reported once.
+            if (!e.toString().equals(lastFailure)) {
+                lastFailure = e.toString();
+                LOG.warn("could not switch to the new index; still serving the previous one", e);
+                events.switchFailed(e);
+            }
         }
     }
 
