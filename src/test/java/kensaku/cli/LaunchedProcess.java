@@ -66,6 +66,7 @@ final class LaunchedProcess implements AutoCloseable {
                 return new int[] {Integer.parseInt(m.group(1)), m.group(2) == null ? -1 : Integer.parseInt(m.group(2))};
             }
             if (!process.isAlive()) {
+                Thread.sleep(500); // bin/kensaku's stderr filter may still be writing the last lines
                 throw new AssertionError("serve ended with " + process.exitValue() + ":\n" + stderr());
             }
             Thread.sleep(100);
