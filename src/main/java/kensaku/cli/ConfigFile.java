@@ -122,6 +122,9 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
     /** Converts the value with the flag's own converter in every command that has the flag. */
     private static void check(Entry entry, Object raw, List<CommandLine> checkers, Path folder, String where)
             throws ConfigException {
+        if (checkers.stream().allMatch(c -> c.getCommandSpec().findOption("--" + entry.key()) == null)) {
+            throw new ConfigException(where + ": no command takes --" + entry.key());
+        }
         for (CommandLine checker : checkers) {
             OptionSpec option = checker.getCommandSpec().findOption("--" + entry.key());
             if (option == null) {

@@ -106,6 +106,15 @@ class ConfigFileTest {
     }
 
     @Test
+    void everySettingIsAFlagOfServeIndexOrSearch() {
+        for (String key : Settings.KEYS) {
+            boolean found = Settings.COMMANDS.stream().anyMatch(name ->
+                    new picocli.CommandLine(Main.command(name)).getCommandSpec().findOption("--" + key) != null);
+            assertTrue(found, key);
+        }
+    }
+
+    @Test
     void theSampleInTheRepositoryIsValid() {
         Run print = run("config", "--print", "--config", "src/dist/kensaku.toml");
         assertEquals(0, print.status(), print.err());
