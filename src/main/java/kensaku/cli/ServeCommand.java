@@ -77,15 +77,15 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (adminPort != null && adminPort != 0 && adminPort == port) {
+            System.err.println("kensaku serve: --admin-port must differ from --port: /metrics is never on the public port");
+            return 2;
+        }
         if ("opensearch".equals(backend)) {
             return serveCluster();
         }
         if (!"embedded".equals(backend)) {
             System.err.println("--backend must be embedded or opensearch, not " + backend);
-            return 2;
-        }
-        if (adminPort != null && adminPort != 0 && adminPort == port) {
-            System.err.println("kensaku serve: --admin-port must differ from --port: /metrics is never on the public port");
             return 2;
         }
         IndexDirectory directory = new IndexDirectory(common.index);

@@ -99,6 +99,13 @@ class ConfigFileTest {
     }
 
     @Test
+    void theAdminListenerIsNeverThePublicPort() throws IOException {
+        Path site = site("port = 7171\nadmin-port = 7171\n");
+        Run serve = run("serve", "--config", site.resolve("kensaku.toml").toString());
+        assertEquals(2, serve.status(), "refused before anything listens");
+    }
+
+    @Test
     void aMissingNamedFileIsRefused() {
         Run run = run("serve", "--config", temp.resolve("nowhere.toml").toString());
         assertEquals(2, run.status());
