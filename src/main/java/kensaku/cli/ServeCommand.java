@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.corpus.SiteUrls;
 import kensaku.index.IndexDirectory;
 import kensaku.index.Schema;
 import kensaku.http.AccessLog;
@@ -42,8 +43,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--cors-origin", split = ",",
-            description = "Origins allowed to call the API from a browser (comma-separated or repeated).")
+    @Option(names = "--cors-origin", split = ",", description = "An origin whose pages may call the API from a browser, exactly as"
+            + " https://www.example.com (comma-separated or repeated); * allows every origin.")
     List<String> corsOrigins = List.of();
 
     @Option(names = "--admin-port", paramLabel = "PORT",
@@ -75,14 +76,26 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Mixin
+    SiteOptions site;
+
     @Override
     public Integer call() throws Exception {
         if (adminPort != null && adminPort != 0 && adminPort == port) {
             System.err.println("kensaku serve: --admin-port must differ from --port: /metrics is never on the public port");
             return 2;
         }
+        SiteUrls siteUrls;
+        ServerConfig serverConfig;
+        try {
+            siteUrls = site.siteUrls(common.zone);
+            serverConfig = new ServerConfig(host, port, corsOrigins);
+        } catch (IllegalArgumentException e) {
+            System.err.println("kensaku serve: " + e.getMessage());
+            return 2;
+        }
         if ("opensearch".equals(backend)) {
-            return serveCluster();
+            return serveCluster(siteUrls, serverConfig);
         }
         if (!"embedded".equals(backend)) {
             System.err.println("--backend must be embedded or opensearch, not " + backend);
@@ -111,10 +124,10 @@ public final class ServeCommand implements Callable<Integer> {
         try (ServerMetrics closing = metrics;
              LiveIndex index = opened;
              JapaneseAnalyzers analyzers = loading.join()) {
-            SearchService service = new SearchService(index, schema, analyzers, gazetteer);
+            SearchService service = new SearchService(index, schema, analyzers, gazetteer, siteUrls);
             metrics.watch(service, service.load());
-            try (SearchServer server = new SearchServer(new MeteredBackend(service, metrics),
-                         new ServerConfig(host, port, corsOrigins), listeners(metrics)).start();
+            try (SearchServer server = new SearchServer(new MeteredBackend(service, metrics), serverConfig,
+                         listeners(metrics)).start();
                  AdminServer admin = startAdmin(metrics)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     server.close();
@@ -172,14 +185,14 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Serves from the cluster; the index there is built and switched by {@code index --target opensearch}. */
-    private int serveCluster() throws Exception {
+    private int serveCluster(SiteUrls siteUrls, ServerConfig serverConfig) throws Exception {
         CompanyGazetteer gazetteer = common.gazetteer();
         Schema schema = new Schema(common.zone);
         CountDownLatch stopped = new CountDownLatch(1);
         try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(gazetteer);
              ClusterClient client = cluster.client();
              ServerMetrics metrics = new ServerMetrics()) {
-            OpenSearchBackend search = new OpenSearchBackend(client, cluster.alias, schema, analyzers, gazetteer);
+            OpenSearchBackend search = new OpenSearchBackend(client, cluster.alias, schema, analyzers, gazetteer, siteUrls);
             IndexInfo info;
             try {
                 info = search.checkCompatible();
@@ -188,8 +201,8 @@ public final class ServeCommand implements Callable<Integer> {
                 return 2;
             }
             metrics.watch(search, null);
-            try (SearchServer server = new SearchServer(new MeteredBackend(search, metrics),
-                         new ServerConfig(host, port, corsOrigins), listeners(metrics)).start();
+            try (SearchServer server = new SearchServer(new MeteredBackend(search, metrics), serverConfig,
+                         listeners(metrics)).start();
                  AdminServer admin = startAdmin(metrics)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     server.close();

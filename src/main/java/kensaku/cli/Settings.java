@@ -19,6 +19,7 @@ final class Settings {
             "corpus", "index",                                   // where the articles and the index are
             "zone", "companies", "companies-mode",               // analysis and display
             "host", "port", "cors-origin", "backend",            // the public listener
+            "site-url", "permalink", "site-generator",           // links to the publisher's live pages
             "admin-host", "admin-port", "log-format",            // operations: metrics and logs
             "threads", "target", "shards", "replicas",           // indexing
             "url", "alias");                                     // the OpenSearch cluster

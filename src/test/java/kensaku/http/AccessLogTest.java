@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import kensaku.corpus.SiteUrls;
+import kensaku.index.IndexFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +30,8 @@ class AccessLogTest {
     void jsonLinesCarryTheRequestIdTheClientGets(@TempDir Path temp) throws Exception {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(sink, true, StandardCharsets.UTF_8);
-        try (ServerFixture fixture = new ServerFixture(temp, Duration.ofHours(1), List.of(), List.of(AccessLog.json(out)))) {
+        try (ServerFixture fixture = new ServerFixture(temp, Duration.ofHours(1), List.of(),
+                SiteUrls.none(IndexFixtures.TOKYO), List.of(AccessLog.json(out)))) {
             HttpResponse<String> given = send(fixture, "/api/search?q=NVIDIA&size=1", "proxy-req.42");
             assertEquals(200, given.statusCode());
             assertEquals("proxy-req.42", given.headers().firstValue("X-Request-Id").orElseThrow(), "a proxy's id is kept");
