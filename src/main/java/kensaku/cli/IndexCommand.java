@@ -47,6 +47,9 @@ public final class IndexCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
+    ConfigOption config;
+
+    @Mixin
     ClusterOptions cluster;
 
     @Override

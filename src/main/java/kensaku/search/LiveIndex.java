@@ -27,6 +27,9 @@ public final class LiveIndex implements Closeable {
     private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
     private final ScheduledExecutorService watcher;
     private final CompanyGazetteer suggestions;
+    private final IndexEvents events;
+    /** The last failed switch, so that a broken generation is reported once rather than at every poll. */
+    private String lastFailure;
 
     /** Opens the live generation; fails when there is none or it cannot be read. */
     public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval) throws IOException {
@@ -39,6 +42,13 @@ public final class LiveIndex implements Closeable {
      */
     public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval, CompanyGazetteer suggestions)
             throws IOException {
+        this(directory, schema, pollInterval, suggestions, IndexEvents.NONE);
+    }
+
+    /** As above, and tells {@code events} of every generation switched to and every switch that failed. */
+    public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval, CompanyGazetteer suggestions,
+                     IndexEvents events) throws IOException {
+        this.events = events;
         this.directory = directory;
         this.schema = schema;
         this.suggestions = suggestions;
@@ -66,15 +76,21 @@ public final class LiveIndex implements Closeable {
         current.set(fresh);
         old.release();
         LOG.info("now serving {} ({} articles)", fresh.info().generation(), fresh.info().documents());
+        events.switched(fresh.info());
         return true;
     }
 
     private void refreshQuietly() {
         try {
             refresh();
+            lastFailure = null;
         } catch (IOException | RuntimeException e) {
-            // Keep serving what we have; the next poll tries again.
-            LOG.warn("could not switch to the new index: {}", e.toString());
+            // Keep serving what we have; the next poll tries again, and a failure that repeats is reported once.
+            if (!e.toString().equals(lastFailure)) {
+                lastFailure = e.toString();
+                LOG.warn("could not switch to the new index; still serving the previous one", e);
+                events.switchFailed(e);
+            }
         }
     }
 

@@ -43,7 +43,8 @@ final class BrowserSession implements AutoCloseable {
 
     static BrowserSession start(Path temp, boolean javaScript) throws IOException {
         ServerFixture fixture = new ServerFixture(temp, Duration.ofHours(1), List.of(),
-                kensaku.corpus.SiteUrls.none(kensaku.index.IndexFixtures.TOKYO), kensaku.index.IndexFixtures.SEEDS,
+                kensaku.corpus.SiteUrls.none(kensaku.index.IndexFixtures.TOKYO), List.of(AccessLog.text()),
+                kensaku.index.IndexFixtures.SEEDS,
                 ServerFixture.TEST_ARTICLES, ServerFixture.PAGE_ARTICLES);
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         ChromeOptions options = new ChromeOptions();
