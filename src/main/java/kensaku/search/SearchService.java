@@ -34,6 +34,7 @@ public final class SearchService implements SearchBackend {
     private final ResultAssembler assembler;
     private final DidYouMean didYouMean;
     private final RelatedArticles related;
+    private final CompanyLabels labels;
     /** No query may tie up a server thread longer than this; a search that runs out returns what it found. */
     private final Duration budget = Duration.ofSeconds(2);
     private final SearchSlots searchSlots = SearchSlots.perCore();
@@ -53,6 +54,7 @@ public final class SearchService implements SearchBackend {
         this.assembler = new ResultAssembler(schema, siteUrls);
         this.didYouMean = new DidYouMean(analyzers.morphological(), gazetteer);
         this.related = new RelatedArticles(analyzers.morphological());
+        this.labels = new CompanyLabels(gazetteer);
     }
 
     @Override
@@ -101,8 +103,8 @@ public final class SearchService implements SearchBackend {
             Map<String, List<FacetCount>> facets = assembler.facets(counts, request);
             String correction = correction(searcher, request, total);
             long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-            return new SearchResponse(total, tookMillis, searcher.timedOut(), request.page(),
-                    request.size(), hits, facets, correction);
+            return labels.label(new SearchResponse(total, tookMillis, searcher.timedOut(), request.page(),
+                    request.size(), hits, facets, correction));
         } finally {
             index.release(snapshot);
         }
@@ -117,7 +119,7 @@ public final class SearchService implements SearchBackend {
             if (found.scoreDocs.length == 0) {
                 return Optional.empty();
             }
-            return Optional.of(assembler.article(searcher, found.scoreDocs[0].doc));
+            return Optional.of(labels.article(assembler.article(searcher, found.scoreDocs[0].doc)));
         } finally {
             index.release(snapshot);
         }
@@ -137,7 +139,7 @@ public final class SearchService implements SearchBackend {
             Query like = related.query(searcher.getIndexReader(), found.scoreDocs[0].doc, id);
             ScoreDoc[] docs = searcher.search(like, size).scoreDocs;
             Highlights.Result unmarked = new Highlights.Result(new String[docs.length], new String[docs.length]);
-            return Optional.of(assembler.hits(searcher, docs, unmarked));
+            return Optional.of(labels.hits(assembler.hits(searcher, docs, unmarked)));
         } finally {
             index.release(snapshot);
         }
@@ -147,7 +149,7 @@ public final class SearchService implements SearchBackend {
     public List<Suggestion> suggest(String prefix, int limit) throws IOException {
         IndexSnapshot snapshot = index.acquire();
         try {
-            return snapshot.suggester(gazetteer).suggest(prefix, limit);
+            return labels.suggestions(snapshot.suggester(gazetteer).suggest(prefix, limit));
         } finally {
             index.release(snapshot);
         }
