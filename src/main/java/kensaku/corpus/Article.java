@@ -17,10 +17,19 @@ import java.util.Objects;
  * @param bodyText    the body reduced to plain text (Markdown and HTML removed), paragraphs separated by "\n"
  * @param bodyHtml    the body rendered to sanitised HTML (no script, no event handlers), for display
  * @param contentHash SHA-256 hex of the file's bytes, for incremental reindexing
+ * @param publishing  whether and when it may be shown (drafts, schedules, expiry, opt-outs)
  */
 public record Article(String id, String title, Instant date, List<String> tags, List<String> categories,
-                      String author, String excerpt, String bodyText, String bodyHtml, String contentHash) {
+                      String author, String excerpt, String bodyText, String bodyHtml, String contentHash,
+                      Publishing publishing) {
+    /** A published article with no publish or expiry time. */
+    public Article(String id, String title, Instant date, List<String> tags, List<String> categories, String author,
+                   String excerpt, String bodyText, String bodyHtml, String contentHash) {
+        this(id, title, date, tags, categories, author, excerpt, bodyText, bodyHtml, contentHash, Publishing.ALWAYS);
+    }
+
     public Article {
+        publishing = publishing == null ? Publishing.ALWAYS : publishing;
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         tags = List.copyOf(tags);

@@ -27,6 +27,7 @@ public final class LiveIndex implements Closeable {
     private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
     private final ScheduledExecutorService watcher;
     private final CompanyGazetteer suggestions;
+    private final Visibility visibility;
 
     /** Opens the live generation; fails when there is none or it cannot be read. */
     public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval) throws IOException {
@@ -39,9 +40,19 @@ public final class LiveIndex implements Closeable {
      */
     public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval, CompanyGazetteer suggestions)
             throws IOException {
+        this(directory, schema, pollInterval, suggestions, Visibility.published());
+    }
+
+    /**
+     * As above, the suggestions prepared for what this visibility shows; and built again on the watcher thread
+     * soon after a scheduled article goes live or one expires, so users rarely wait for that either.
+     */
+    public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval, CompanyGazetteer suggestions,
+                     Visibility visibility) throws IOException {
         this.directory = directory;
         this.schema = schema;
         this.suggestions = suggestions;
+        this.visibility = visibility;
         Path live = directory.live().orElseThrow(() ->
                 new IOException("no index at " + directory.root() + "; run the index command first"));
         current.set(IndexSnapshot.open(live, schema));
@@ -76,6 +87,10 @@ public final class LiveIndex implements Closeable {
             // Keep serving what we have; the next poll tries again.
             LOG.warn("could not switch to the new index: {}", e.toString());
         }
+        IndexSnapshot snapshot = current.get();
+        if (snapshot != null && snapshot.suggesterStale(visibility, visibility.now())) {
+            warmQuietly(snapshot); // an article went live or expired: what suggestions may offer changed
+        }
     }
 
     /**
@@ -94,7 +109,7 @@ public final class LiveIndex implements Closeable {
             return;
         }
         try {
-            snapshot.suggester(suggestions);
+            snapshot.suggester(suggestions, visibility, visibility.now());
         } catch (IOException | RuntimeException e) {
             // The first suggestion will build it (or report why it cannot); serving goes on either way.
             LOG.warn("could not prepare suggestions for {}: {}", snapshot.folder(), e.toString());
