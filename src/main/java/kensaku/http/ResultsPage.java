@@ -116,7 +116,8 @@ final class ResultsPage {
     }
 
     private static void hit(StringBuilder html, PageLinks links, Hit hit) {
-        html.append("<li class=\"hit\"><h2><a href=\"").append(Html.escape(Html.articlePath(hit.id()))).append("\">")
+        html.append("<li class=\"hit\"><h2>").append(previewBadge(hit)).append("<a href=\"")
+                .append(Html.escape(Html.articlePath(hit.id()))).append("\">")
                 .append(hit.titleHtml()).append("</a></h2><p class=\"meta\">");
         if (hit.date() != null) {
             html.append("<time datetime=\"").append(Html.escape(hit.date())).append("\">")
@@ -126,6 +127,17 @@ final class ResultsPage {
         chips(html, links, "company", hit.companies());
         chips(html, links, "tag", tagsNotNamingAShownCompany(hit));
         html.append("</p></li>");
+    }
+
+    /** On a preview server, what a writer must not mistake for a published article. */
+    private static String previewBadge(Hit hit) {
+        if (Hit.DRAFT.equals(hit.preview())) {
+            return "<span class=\"badge draft\">下書き</span>";
+        }
+        if (Hit.SCHEDULED.equals(hit.preview())) {
+            return "<span class=\"badge scheduled\">予約</span>";
+        }
+        return "";
     }
 
     /** A tag "Amazon" beside the company chip "Amazon" says the same thing twice; the company chip covers it. */
