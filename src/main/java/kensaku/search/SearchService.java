@@ -179,13 +179,10 @@ public final class SearchService implements SearchBackend {
         }
     }
 
-    private static Query byId(IndexSnapshot snapshot, String id, Instant now, Visibility visibility) {
+    /** The article with this id if it is shown at that moment. */
+    private Query byId(IndexSnapshot snapshot, String id, Instant now) {
         return PublishingBounds.visible(new TermQuery(new Term(Schema.ID, id)),
                 snapshot.publishing().hiddenAt(now, visibility));
-    }
-
-    private Query byId(IndexSnapshot snapshot, String id, Instant now) {
-        return byId(snapshot, id, now, visibility);
     }
 
     /**
