@@ -17,15 +17,17 @@ import java.util.Objects;
  * @param bodyText    the body reduced to plain text (Markdown and HTML removed), paragraphs separated by "\n"
  * @param bodyHtml    the body rendered to sanitised HTML (no script, no event handlers), for display
  * @param contentHash SHA-256 hex of the file's bytes, for incremental reindexing
+ * @param address     the front matter's url/permalink and slug, from which {@link Permalink} makes the live URL
  * @param publishing  whether and when it may be shown (drafts, schedules, expiry, opt-outs)
  */
 public record Article(String id, String title, Instant date, List<String> tags, List<String> categories,
                       String author, String excerpt, String bodyText, String bodyHtml, String contentHash,
-                      Publishing publishing) {
-    /** A published article with no publish or expiry time. */
+                      PageAddress address, Publishing publishing) {
+    /** A published article with no publish or expiry time, whose front matter says nothing about its address. */
     public Article(String id, String title, Instant date, List<String> tags, List<String> categories, String author,
                    String excerpt, String bodyText, String bodyHtml, String contentHash) {
-        this(id, title, date, tags, categories, author, excerpt, bodyText, bodyHtml, contentHash, Publishing.ALWAYS);
+        this(id, title, date, tags, categories, author, excerpt, bodyText, bodyHtml, contentHash, PageAddress.NONE,
+                Publishing.ALWAYS);
     }
 
     public Article {
@@ -39,5 +41,6 @@ public record Article(String id, String title, Instant date, List<String> tags, 
         Objects.requireNonNull(bodyText, "bodyText");
         Objects.requireNonNull(bodyHtml, "bodyHtml");
         Objects.requireNonNull(contentHash, "contentHash");
+        address = address == null ? PageAddress.NONE : address;
     }
 }

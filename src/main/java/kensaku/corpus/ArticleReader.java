@@ -126,7 +126,9 @@ public final class ArticleReader {
                 front.list("tags"), front.list("categories", "category"),
                 front.string("author", "authors").orElse(""),
                 front.string("excerpt", "description", "summary").orElse(""),
-                body.text(), body.html(), sha256(bytes), publishing));
+                body.text(), body.html(), sha256(bytes),
+                new PageAddress(front.string("url", "permalink").orElse(""), front.string("slug").orElse("")),
+                publishing));
     }
 
     private static Optional<String> firstHeading(String body) {

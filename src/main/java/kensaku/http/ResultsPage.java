@@ -116,12 +116,19 @@ final class ResultsPage {
     }
 
     private static void hit(StringBuilder html, PageLinks links, Hit hit) {
+        // The live article on the publisher's site when its URL is known; kensaku's own copy is then a preview.
+        // A draft or scheduled article on a preview server has no live page yet: its own copy it is.
+        String href = hit.url() != null && hit.preview() == null ? hit.url() : Html.articlePath(hit.id());
         html.append("<li class=\"hit\"><h2>").append(previewBadge(hit)).append("<a href=\"")
-                .append(Html.escape(Html.articlePath(hit.id()))).append("\">")
+                .append(Html.escape(href)).append("\">")
                 .append(hit.titleHtml()).append("</a></h2><p class=\"meta\">");
         if (hit.date() != null) {
             html.append("<time datetime=\"").append(Html.escape(hit.date())).append("\">")
                     .append(japaneseDate(hit.date())).append("</time>");
+        }
+        if (hit.url() != null) {
+            html.append(" <a class=\"preview\" href=\"").append(Html.escape(Html.articlePath(hit.id())))
+                    .append("\">プレビュー</a>");
         }
         html.append("</p><p class=\"snippet\">").append(hit.snippetHtml()).append("</p><p class=\"chips\">");
         chips(html, links, "company", hit.companies());

@@ -102,8 +102,8 @@ final class ClusterQueries {
         body.set("sort", sort(order));
         ArrayNode source = body.putArray("_source");
         for (String field : List.of(Schema.ID, Schema.TITLE, Schema.DATE, ClusterSchema.TAGS, ClusterSchema.CATEGORIES,
-                ClusterSchema.COMPANIES, ClusterSchema.AUTHOR, Schema.EXCERPT, Schema.BODY, Schema.PUBLISH_AT,
-                Schema.DRAFT)) {
+                ClusterSchema.COMPANIES, ClusterSchema.AUTHOR, Schema.EXCERPT, Schema.BODY,
+                Schema.PAGE_URL, Schema.SLUG, Schema.PUBLISH_AT, Schema.DRAFT)) {
             source.add(field);
         }
         return body;

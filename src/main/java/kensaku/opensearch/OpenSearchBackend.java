@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.corpus.PageAddress;
+import kensaku.corpus.SiteUrls;
 import kensaku.index.Schema;
 import kensaku.search.ArticleView;
 import kensaku.search.CompanyNameCorrection;
@@ -46,8 +48,8 @@ import kensaku.search.Visibility;
 public final class OpenSearchBackend implements SearchBackend {
     private static final int MAX_SUGGEST_VALUES = 10_000;
     private static final List<String> HIT_SOURCE = List.of(Schema.ID, Schema.TITLE, Schema.DATE, ClusterSchema.TAGS,
-            ClusterSchema.CATEGORIES, ClusterSchema.COMPANIES, ClusterSchema.AUTHOR, Schema.EXCERPT, Schema.PUBLISH_AT,
-            Schema.DRAFT);
+            ClusterSchema.CATEGORIES, ClusterSchema.COMPANIES, ClusterSchema.AUTHOR, Schema.EXCERPT, Schema.PAGE_URL, Schema.SLUG,
+            Schema.PUBLISH_AT, Schema.DRAFT);
 
     private final ClusterClient client;
     private final String alias;
@@ -56,18 +58,35 @@ public final class OpenSearchBackend implements SearchBackend {
     private final ClusterQueries queries;
     private final PageHighlighter highlighter;
     private final CompanyNameCorrection companyNames;
+    private final SiteUrls siteUrls;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final Visibility visibility;
 
     /** Shows published articles only, between their publish and expiry times. */
     public OpenSearchBackend(ClusterClient client, String alias, Schema schema, JapaneseAnalyzers analyzers,
                              CompanyGazetteer gazetteer) {
-        this(client, alias, schema, analyzers, gazetteer, Visibility.published());
+        this(client, alias, schema, analyzers, gazetteer, SiteUrls.none(schema.zone()), Visibility.published());
     }
 
-    /** @param visibility what is shown, decided at each request by its clock, as in the embedded index */
+    /** @param siteUrls how each hit's live URL on the publisher's site is made, as the embedded index makes it */
+    public OpenSearchBackend(ClusterClient client, String alias, Schema schema, JapaneseAnalyzers analyzers,
+                             CompanyGazetteer gazetteer, SiteUrls siteUrls) {
+        this(client, alias, schema, analyzers, gazetteer, siteUrls, Visibility.published());
+    }
+
+    /** Without live URLs; see the last constructor. */
     public OpenSearchBackend(ClusterClient client, String alias, Schema schema, JapaneseAnalyzers analyzers,
                              CompanyGazetteer gazetteer, Visibility visibility) {
+        this(client, alias, schema, analyzers, gazetteer, SiteUrls.none(schema.zone()), visibility);
+    }
+
+    /**
+     * @param siteUrls   how each hit's live URL on the publisher's site is made, as the embedded index makes it
+     * @param visibility what is shown, decided at each request by its clock, as in the embedded index
+     */
+    public OpenSearchBackend(ClusterClient client, String alias, Schema schema, JapaneseAnalyzers analyzers,
+                             CompanyGazetteer gazetteer, SiteUrls siteUrls, Visibility visibility) {
+        this.siteUrls = siteUrls;
         this.visibility = visibility;
         this.client = client;
         this.alias = alias;
@@ -163,7 +182,7 @@ public final class OpenSearchBackend implements SearchBackend {
             return Optional.empty();
         }
         JsonNode source = found.get().path("_source");
-        return Optional.of(new ArticleView(id, source.path(Schema.TITLE).asText(""), dateOf(source),
+        return Optional.of(new ArticleView(id, urlOf(source), source.path(Schema.TITLE).asText(""), dateOf(source),
                 strings(source, ClusterSchema.TAGS), strings(source, ClusterSchema.CATEGORIES),
                 strings(source, ClusterSchema.COMPANIES), source.path(ClusterSchema.AUTHOR).asText(""),
                 source.path(Schema.EXCERPT).asText(""), source.path(Schema.BODY).asText(""),
@@ -305,11 +324,23 @@ public final class OpenSearchBackend implements SearchBackend {
         JsonNode publishAt = source.path(Schema.PUBLISH_AT);
         String preview = !visibility.isPreview() ? null : visibility.previewOf(source.has(Schema.DRAFT),
                 publishAt.isNumber() ? publishAt.asLong() : null, now);
-        return new Hit(source.path(Schema.ID).asText(), source.path(Schema.TITLE).asText(""), marked.titleHtml(),
+        return new Hit(source.path(Schema.ID).asText(), urlOf(source), source.path(Schema.TITLE).asText(""),
+                marked.titleHtml(),
                 dateOf(source), strings(source, ClusterSchema.TAGS), strings(source, ClusterSchema.CATEGORIES),
                 strings(source, ClusterSchema.COMPANIES), source.path(ClusterSchema.AUTHOR).asText(""),
                 source.path(Schema.EXCERPT).asText(""), marked.snippetHtml(),
                 score.isNumber() ? (float) score.asDouble() : 0f, preview);
+    }
+
+    private String urlOf(JsonNode source) {
+        if (!siteUrls.enabled()) {
+            return null;
+        }
+        JsonNode millis = source.path(Schema.DATE);
+        Instant date = millis.isNumber() || millis.isTextual() ? Instant.ofEpochMilli(millis.asLong()) : null;
+        return siteUrls.urlOf(source.path(Schema.ID).asText(), source.path(Schema.TITLE).asText(""), date,
+                strings(source, ClusterSchema.CATEGORIES),
+                new PageAddress(source.path(Schema.PAGE_URL).asText(""), source.path(Schema.SLUG).asText("")));
     }
 
     /** As {@code ResultAssembler.counts}: by count then value, cut to the limit, selected values always listed. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.corpus.SiteUrls;
 import kensaku.index.Schema;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -41,23 +42,36 @@ public final class SearchService implements SearchBackend {
 
     /** Shows published articles only, between their publish and expiry times. */
     public SearchService(LiveIndex index, Schema schema, JapaneseAnalyzers analyzers, CompanyGazetteer gazetteer) {
-        this(index, schema, analyzers, gazetteer, Visibility.published());
+        this(index, schema, analyzers, gazetteer, SiteUrls.none(schema.zone()), Visibility.published());
+    }
+
+    /** @param siteUrls how each hit's live URL on the publisher's site is made */
+    public SearchService(LiveIndex index, Schema schema, JapaneseAnalyzers analyzers, CompanyGazetteer gazetteer,
+                         SiteUrls siteUrls) {
+        this(index, schema, analyzers, gazetteer, siteUrls, Visibility.published());
+    }
+
+    /** Without live URLs; see the last constructor. */
+    public SearchService(LiveIndex index, Schema schema, JapaneseAnalyzers analyzers, CompanyGazetteer gazetteer,
+                         Visibility visibility) {
+        this(index, schema, analyzers, gazetteer, SiteUrls.none(schema.zone()), visibility);
     }
 
     /**
+     * @param siteUrls   how each hit's live URL on the publisher's site is made
      * @param visibility what is shown, decided at each request by its clock: every answer (hits, totals, facets,
      *                   the month histogram, suggestions, related articles, did-you-mean, one article) behaves as if
      *                   a hidden article did not exist
      */
     public SearchService(LiveIndex index, Schema schema, JapaneseAnalyzers analyzers, CompanyGazetteer gazetteer,
-                         Visibility visibility) {
+                         SiteUrls siteUrls, Visibility visibility) {
         this.visibility = visibility;
         this.index = index;
         this.schema = schema;
         this.gazetteer = gazetteer;
         this.planner = new QueryPlanner(analyzers, schema);
         this.highlights = new Highlights(schema.indexAnalyzer(analyzers));
-        this.assembler = new ResultAssembler(schema);
+        this.assembler = new ResultAssembler(schema, siteUrls);
         this.didYouMean = new DidYouMean(analyzers.morphological(), gazetteer);
         this.related = new RelatedArticles(analyzers.morphological());
     }
