@@ -28,6 +28,9 @@ public final class LiveIndex implements Closeable {
     private final ScheduledExecutorService watcher;
     private final CompanyGazetteer suggestions;
     private final Visibility visibility;
+    private final IndexEvents events;
+    /** The last failed switch, so that a broken generation is reported once rather than at every poll. */
+    private String lastFailure;
 
     /** Opens the live generation; fails when there is none or it cannot be read. */
     public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval) throws IOException {
@@ -40,7 +43,13 @@ public final class LiveIndex implements Closeable {
      */
     public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval, CompanyGazetteer suggestions)
             throws IOException {
-        this(directory, schema, pollInterval, suggestions, Visibility.published());
+        this(directory, schema, pollInterval, suggestions, IndexEvents.NONE, Visibility.published());
+    }
+
+    /** As above, and tells {@code events} of every generation switched to and every switch that failed. */
+    public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval, CompanyGazetteer suggestions,
+                     IndexEvents events) throws IOException {
+        this(directory, schema, pollInterval, suggestions, events, Visibility.published());
     }
 
     /**
@@ -48,7 +57,8 @@ public final class LiveIndex implements Closeable {
      * soon after a scheduled article goes live or one expires, so users rarely wait for that either.
      */
     public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval, CompanyGazetteer suggestions,
-                     Visibility visibility) throws IOException {
+                     IndexEvents events, Visibility visibility) throws IOException {
+        this.events = events;
         this.directory = directory;
         this.schema = schema;
         this.suggestions = suggestions;
@@ -77,15 +87,21 @@ public final class LiveIndex implements Closeable {
         current.set(fresh);
         old.release();
         LOG.info("now serving {} ({} articles)", fresh.info().generation(), fresh.info().documents());
+        events.switched(fresh.info());
         return true;
     }
 
     private void refreshQuietly() {
         try {
             refresh();
+            lastFailure = null;
         } catch (IOException | RuntimeException e) {
-            // Keep serving what we have; the next poll tries again.
-            LOG.warn("could not switch to the new index: {}", e.toString());
+            // Keep serving what we have; the next poll tries again, and a failure that repeats is reported once.
+            if (!e.toString().equals(lastFailure)) {
+                lastFailure = e.toString();
+                LOG.warn("could not switch to the new index; still serving the previous one", e);
+                events.switchFailed(e);
+            }
         }
         IndexSnapshot snapshot = current.get();
         if (snapshot != null && snapshot.suggesterStale(visibility, visibility.now())) {

@@ -180,6 +180,11 @@ public final class SearchService implements SearchBackend {
         }
     }
 
+    /** How many searches run and wait for a slot right now; read by the metrics, never pushed. */
+    public SearchLoad load() {
+        return searchSlots;
+    }
+
     /** What is served; {@code documents} counts the articles shown now, not scheduled or expired ones. */
     @Override
     public IndexInfo info() throws IOException {
