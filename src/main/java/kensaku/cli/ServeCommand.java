@@ -1,6 +1,10 @@
 package kensaku.cli;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +30,7 @@ import kensaku.search.IncompatibleIndexException;
 import kensaku.search.IndexInfo;
 import kensaku.search.LiveIndex;
 import kensaku.search.SearchService;
+import kensaku.search.Visibility;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,6 +72,20 @@ public final class ServeCommand implements Callable<Integer> {
             description = "embedded: the index folder (built from --corpus if missing); opensearch: the cluster at --url.")
     String backend;
 
+    @Option(names = "--include-drafts",
+            description = "Writer's preview: show drafts and published: false posts (the index is rebuilt with "
+                    + "--include-drafts first), marked 下書き. Loopback hosts only, unless --allow-preview-on-public-host.")
+    boolean includeDrafts;
+
+    @Option(names = "--include-future",
+            description = "Writer's preview: show scheduled articles before their publish time, marked 予約. "
+                    + "Loopback hosts only, unless --allow-preview-on-public-host.")
+    boolean includeFuture;
+
+    @Option(names = "--allow-preview-on-public-host",
+            description = "Allow --include-drafts / --include-future on a --host that is not a loopback address.")
+    boolean allowPreviewOnPublicHost;
+
     @Mixin
     CommonOptions common;
 
@@ -83,6 +102,12 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (adminPort != null && adminPort != 0 && adminPort == port) {
             System.err.println("kensaku serve: --admin-port must differ from --port: /metrics is never on the public port");
+            return 2;
+        }
+        if ((includeDrafts || includeFuture) && !allowPreviewOnPublicHost && !isLoopback(host)) {
+            System.err.println("kensaku serve: --include-drafts and --include-future show unpublished articles; "
+                    + "refusing to show them on " + host + ", which is not a loopback address. Bind to 127.0.0.1, or add "
+                    + "--allow-preview-on-public-host if only your writers can reach this host.");
             return 2;
         }
         SiteUrls siteUrls;
@@ -124,7 +149,7 @@ public final class ServeCommand implements Callable<Integer> {
         try (ServerMetrics closing = metrics;
              LiveIndex index = opened;
              JapaneseAnalyzers analyzers = loading.join()) {
-            SearchService service = new SearchService(index, schema, analyzers, gazetteer, siteUrls);
+            SearchService service = new SearchService(index, schema, analyzers, gazetteer, siteUrls, visibility());
             metrics.watch(service, service.load());
             try (SearchServer server = new SearchServer(new MeteredBackend(service, metrics), serverConfig,
                          listeners(metrics)).start();
@@ -136,8 +161,8 @@ public final class ServeCommand implements Callable<Integer> {
                     }
                     stopped.countDown();
                 }, "kensaku-shutdown"));
-                System.err.printf(Locale.ROOT, "kensaku serving %,d articles on http://%s:%d/%s%n",
-                        index.info().documents(), host, server.port(), adminNote(admin));
+                System.err.printf(Locale.ROOT, "kensaku serving %,d articles on http://%s:%d/%s%s%n",
+                        index.info().documents(), host, server.port(), adminNote(admin), previewNote());
                 // Suggestions are ready a moment later, once start-up's first searches have had the cores.
                 index.prepareLater(Duration.ofSeconds(1));
                 stopped.await();
@@ -165,14 +190,20 @@ public final class ServeCommand implements Callable<Integer> {
      */
     private LiveIndex openOrBuild(IndexDirectory directory, Schema schema, CompanyGazetteer gazetteer,
                                   ServerMetrics metrics) throws Exception {
-        if (directory.live().isEmpty()) {
+        if (includeDrafts) {
+            // A preview shows the drafts as they are now: bring the index up to date with them first.
+            System.err.println("indexing " + corpus + " with its drafts for the preview");
+            if (indexCorpus() == 2) {
+                return null;
+            }
+        } else if (directory.live().isEmpty()) {
             System.err.println("no index at " + directory.root() + "; indexing " + corpus + " first");
             if (indexCorpus() == 2) {
                 return null;
             }
         } else {
             try {
-                return new LiveIndex(directory, schema, Duration.ofMillis(pollMillis), gazetteer, metrics);
+                return new LiveIndex(directory, schema, Duration.ofMillis(pollMillis), gazetteer, metrics, visibility());
             } catch (IncompatibleIndexException e) {
                 System.err.println("the index at " + directory.root() + " was built with another schema version; "
                         + "rebuilding it from " + corpus);
@@ -181,7 +212,26 @@ public final class ServeCommand implements Callable<Integer> {
                 }
             }
         }
-        return new LiveIndex(directory, schema, Duration.ofMillis(pollMillis), gazetteer, metrics);
+        return new LiveIndex(directory, schema, Duration.ofMillis(pollMillis), gazetteer, metrics, visibility());
+    }
+
+    private Visibility visibility() {
+        return new Visibility(Clock.systemUTC(), includeDrafts, includeFuture);
+    }
+
+    private String previewNote() {
+        return !includeDrafts && !includeFuture ? "" : " (preview: " + (includeDrafts ? "drafts" : "")
+                + (includeDrafts && includeFuture ? " and " : "") + (includeFuture ? "scheduled articles" : "") + " shown)";
+    }
+
+    /** Whether every address the host names is a loopback one (127.0.0.0/8, ::1); unknown hosts are not. */
+    static boolean isLoopback(String host) {
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(host);
+            return addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Serves from the cluster; the index there is built and switched by {@code index --target opensearch}. */
@@ -192,7 +242,8 @@ public final class ServeCommand implements Callable<Integer> {
         try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(gazetteer);
              ClusterClient client = cluster.client();
              ServerMetrics metrics = new ServerMetrics()) {
-            OpenSearchBackend search = new OpenSearchBackend(client, cluster.alias, schema, analyzers, gazetteer, siteUrls);
+            OpenSearchBackend search = new OpenSearchBackend(client, cluster.alias, schema, analyzers, gazetteer, siteUrls,
+                    visibility());
             IndexInfo info;
             try {
                 info = search.checkCompatible();
@@ -211,8 +262,9 @@ public final class ServeCommand implements Callable<Integer> {
                     }
                     stopped.countDown();
                 }, "kensaku-shutdown"));
-                System.err.printf(Locale.ROOT, "kensaku serving %,d articles from %s (alias %s) on http://%s:%d/%s%n", info.documents(),
-                        info.generation(), cluster.alias, host, server.port(), adminNote(admin));
+                System.err.printf(Locale.ROOT, "kensaku serving %,d articles from %s (alias %s) on http://%s:%d/%s%s%n",
+                        info.documents(), info.generation(), cluster.alias, host, server.port(), adminNote(admin),
+                        previewNote());
                 stopped.await();
             }
         }
@@ -221,7 +273,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     private int indexCorpus() throws Exception {
         // With JSON lines on stdout, the summary of this first build goes to stderr so that stdout stays parseable.
-        return IndexCommand.run(corpus, common, Runtime.getRuntime().availableProcessors(), false,
+        return IndexCommand.run(corpus, common, Runtime.getRuntime().availableProcessors(), false, includeDrafts, false,
                 logFormat == AccessLog.Format.JSON ? System.err : System.out, System.err);
     }
 }

@@ -120,14 +120,15 @@ public final class ArticleReader {
         if (title.isEmpty() && body.text().isBlank()) {
             return failed(id, "no title and no body text");
         }
-        Instant date = front.raw("date", "publishdate", "published").isPresent()
-                ? ArticleDates.parse(front.raw("date", "publishdate", "published").get(), zone) : null;
+        Instant date = PublishingKeys.time(front, PublishingKeys.DATE_KEYS, zone);
+        Publishing publishing = PublishingKeys.read(front, id, zone);
         return new ReadResult.Read(new Article(id, title.orElse(fileTitle(file)), date,
                 front.list("tags"), front.list("categories", "category"),
                 front.string("author", "authors").orElse(""),
                 front.string("excerpt", "description", "summary").orElse(""),
                 body.text(), body.html(), sha256(bytes),
-                new PageAddress(front.string("url", "permalink").orElse(""), front.string("slug").orElse(""))));
+                new PageAddress(front.string("url", "permalink").orElse(""), front.string("slug").orElse("")),
+                publishing));
     }
 
     private static Optional<String> firstHeading(String body) {

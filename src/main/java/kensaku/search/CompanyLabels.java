@@ -27,7 +27,7 @@ public final class CompanyLabels {
     public List<Hit> hits(List<Hit> hits) {
         return hits.stream().map(h -> new Hit(h.id(), h.url(), h.title(), h.titleHtml(), h.date(), h.tags(), h.categories(),
                 h.companies(), h.author(), h.excerpt(), h.snippetHtml(), h.score(),
-                h.companies().stream().map(gazetteer::labelOf).toList())).toList();
+                h.companies().stream().map(gazetteer::labelOf).toList(), h.preview())).toList();
     }
 
     public ArticleView article(ArticleView a) {

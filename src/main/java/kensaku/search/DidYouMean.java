@@ -12,6 +12,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -43,8 +46,12 @@ public final class DidYouMean {
         this.companyNames = new CompanyNameCorrection(morphological, gazetteer);
     }
 
-    /** The query with its unknown words corrected, or empty when every word is known or none has a neighbour. */
-    Optional<String> correct(IndexReader reader, String query) throws IOException {
+    /**
+     * The query with its unknown words corrected, or empty when every word is known or none has a neighbour. A
+     * word is known when an article not {@code hidden} holds it (hidden may be null: every article is shown).
+     */
+    Optional<String> correct(IndexSearcher searcher, String query, Query hidden) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
         List<Replacement> replacements = new ArrayList<>();
         try (TokenStream stream = morphological.tokenStream(Schema.BODY, query)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -52,7 +59,7 @@ public final class DidYouMean {
             stream.reset();
             while (stream.incrementToken()) {
                 String word = term.toString();
-                if (isUnknown(reader, word)) {
+                if (isUnknown(searcher, word, hidden)) {
                     Optional<String> closest = closest(reader, word);
                     if (closest.isPresent()) {
                         replacements.add(new Replacement(offset.startOffset(), offset.endOffset(), closest.get()));
@@ -77,9 +84,11 @@ public final class DidYouMean {
         return corrected.toString();
     }
 
-    private static boolean isUnknown(IndexReader reader, String word) throws IOException {
+    private static boolean isUnknown(IndexSearcher searcher, String word, Query hidden) throws IOException {
         for (String field : FIELDS) {
-            if (reader.docFreq(new Term(field, word)) > 0) {
+            Term term = new Term(field, word);
+            if (searcher.getIndexReader().docFreq(term) > 0 && (hidden == null
+                    || searcher.count(PublishingBounds.visible(new TermQuery(term), hidden)) > 0)) {
                 return false;
             }
         }

@@ -27,6 +27,7 @@ public final class LiveIndex implements Closeable {
     private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
     private final ScheduledExecutorService watcher;
     private final CompanyGazetteer suggestions;
+    private final Visibility visibility;
     private final IndexEvents events;
     /** The last failed switch, so that a broken generation is reported once rather than at every poll. */
     private String lastFailure;
@@ -42,16 +43,26 @@ public final class LiveIndex implements Closeable {
      */
     public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval, CompanyGazetteer suggestions)
             throws IOException {
-        this(directory, schema, pollInterval, suggestions, IndexEvents.NONE);
+        this(directory, schema, pollInterval, suggestions, IndexEvents.NONE, Visibility.published());
     }
 
     /** As above, and tells {@code events} of every generation switched to and every switch that failed. */
     public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval, CompanyGazetteer suggestions,
                      IndexEvents events) throws IOException {
+        this(directory, schema, pollInterval, suggestions, events, Visibility.published());
+    }
+
+    /**
+     * As above, the suggestions prepared for what this visibility shows; and built again on the watcher thread
+     * soon after a scheduled article goes live or one expires, so users rarely wait for that either.
+     */
+    public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval, CompanyGazetteer suggestions,
+                     IndexEvents events, Visibility visibility) throws IOException {
         this.events = events;
         this.directory = directory;
         this.schema = schema;
         this.suggestions = suggestions;
+        this.visibility = visibility;
         Path live = directory.live().orElseThrow(() ->
                 new IOException("no index at " + directory.root() + "; run the index command first"));
         current.set(IndexSnapshot.open(live, schema));
@@ -92,6 +103,10 @@ public final class LiveIndex implements Closeable {
                 events.switchFailed(e);
             }
         }
+        IndexSnapshot snapshot = current.get();
+        if (snapshot != null && snapshot.suggesterStale(visibility, visibility.now())) {
+            warmQuietly(snapshot); // an article went live or expired: what suggestions may offer changed
+        }
     }
 
     /**
@@ -110,7 +125,7 @@ public final class LiveIndex implements Closeable {
             return;
         }
         try {
-            snapshot.suggester(suggestions);
+            snapshot.suggester(suggestions, visibility, visibility.now());
         } catch (IOException | RuntimeException e) {
             // The first suggestion will build it (or report why it cannot); serving goes on either way.
             LOG.warn("could not prepare suggestions for {}: {}", snapshot.folder(), e.toString());
