@@ -62,6 +62,7 @@ public final class SearchServer implements AutoCloseable {
         javalin.requestLogger.http((ctx, millis) ->
                 LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", millis)));
         javalin.routes.before(this::commonHeaders);
+        javalin.routes.before(ctx -> RawQuery.check(ctx.queryString()));
         new ApiRoutes(service).addTo(javalin);
         new PageRoutes(service).addTo(javalin);
         javalin.routes.exception(BadRequestException.class, this::badRequest);
