@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "kensaku", mixinStandardHelpOptions = true, version = "kensaku 0.1.0",
         description = "Full-text search for Japanese articles.",
         subcommands = {IndexCommand.class, SearchCommand.class, ServeCommand.class, EvalCommand.class,
-                GenCorpusCommand.class, BenchCommand.class, QueryCpuCommand.class, PluginCommand.class})
+                GenCorpusCommand.class, BenchCommand.class, QueryCpuCommand.class, PluginCommand.class,
+                VerifyCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

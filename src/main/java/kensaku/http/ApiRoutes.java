@@ -76,7 +76,7 @@ final class ApiRoutes {
     private void health(Context ctx) throws IOException {
         IndexInfo info = service.info();
         Map<String, Object> health = new LinkedHashMap<>();
-        health.put("status", "ok");
+        health.put("status", service.status());
         health.put("documents", info.documents());
         health.put("schema_version", info.schemaVersion());
         health.put("built_at", info.builtAt());

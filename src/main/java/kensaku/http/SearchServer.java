@@ -7,6 +7,7 @@ import io.javalin.http.HttpResponseException;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kensaku.search.BadRequestException;
+import kensaku.search.IndexUnavailableException;
 import kensaku.search.SearchBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,8 @@ public final class SearchServer implements AutoCloseable {
         new ApiRoutes(service).addTo(javalin);
         new PageRoutes(service).addTo(javalin);
         javalin.routes.exception(BadRequestException.class, this::badRequest);
+        javalin.routes.exception(IndexUnavailableException.class, (e, ctx) ->
+                error(ctx, 503, "index_damaged", e.getMessage(), null));
         javalin.routes.exception(HttpResponseException.class, (e, ctx) ->
                 error(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage(), null));
         javalin.routes.exception(Exception.class, this::unexpected);

@@ -86,14 +86,27 @@ public final class Indexer {
             Path folder = target.newBuildFolder();
             BuildTally tally = new BuildTally();
             Map<String, String> known = previous.map(PreviousGeneration::hashById).orElse(Map.of());
-            if (previous.isPresent()) {
-                previous.get().seed(folder);
+            int documents;
+            try {
+                if (previous.isPresent()) {
+                    previous.get().seed(folder);
+                }
+                documents = write(corpus, files, folder, known, tally, progress);
+                if (documents == 0) {
+                    throw new IOException("no article could be indexed from " + corpus + " (" + files.size()
+                            + " files, " + tally.failed().size() + " failed); the previous index stays live");
+                }
+                // What is switched to was read back whole: a bad disk or a bug never becomes the live index.
+                IndexVerifier.Result check = IndexVerifier.verify(folder);
+                if (!check.intact()) {
+                    throw new IOException("the new index does not verify (" + check.problem()
+                            + "); the previous index stays live");
+                }
+            } catch (IOException | RuntimeException e) {
+                throw failedBuild(target, folder, e);
             }
-            int documents = write(corpus, files, folder, known, tally, progress);
-            if (documents == 0) {
-                throw new IOException("no article could be indexed from " + corpus + " (" + files.size()
-                        + " files, " + tally.failed().size() + " failed); the previous index stays live");
-            }
+            // Never more than two generations, even if killed between the switch and the clean-up below.
+            target.removeAllButLive();
             Path generation = target.publish(folder);
             target.removeStale();
             int deleted = (int) known.keySet().stream().filter(id -> !tally.seenIds.contains(id)).count();
@@ -101,6 +114,15 @@ public final class Indexer {
                     tally.failed(), tally.stale(), new HashMap<>(tally.companies), tally.bytes.get(),
                     Duration.between(start, Instant.now()), generation, previous.isPresent());
         }
+    }
+
+    /** The failure, with the build folder removed (a full disk stays full otherwise) and named. */
+    private static IOException failedBuild(IndexDirectory target, Path folder, Exception e) {
+        String notRemoved = target.discard(folder);
+        String message = (e.getMessage() == null ? e.toString() : e.getMessage())
+                + (notRemoved == null ? "; removed its build folder " + folder
+                        : "; its build folder " + folder + " could not be removed (" + notRemoved + "), delete it");
+        return new IOException(message, e);
     }
 
     /** Writes the build folder and returns how many articles it holds. */

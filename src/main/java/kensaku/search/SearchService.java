@@ -157,6 +157,11 @@ public final class SearchService implements SearchBackend {
     }
 
     @Override
+    public String status() {
+        return index.status();
+    }
+
+    @Override
     public IndexInfo info() {
         return index.info();
     }
