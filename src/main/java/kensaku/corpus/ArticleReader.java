@@ -31,6 +31,12 @@ public final class ArticleReader {
     private static final Set<String> EXTENSIONS = Set.of("md", "markdown", "txt");
     private static final Pattern FIRST_HEADING = Pattern.compile("(?m)^#{1,6}[ \\t]+(.+?)[ \\t#]*$");
 
+    /**
+     * Most time one file's body may take to reduce to text; a file past it is reported, not indexed, and the build
+     * goes on. Bounded nesting makes the reduction linear: 20 MB take a few seconds on a loaded machine.
+     */
+    public static final java.time.Duration RENDER_LIMIT = java.time.Duration.ofSeconds(20);
+
     private final ZoneId zone;
     private final MarkdownText markdown = new MarkdownText();
 
@@ -96,6 +102,8 @@ public final class ArticleReader {
             return failed(id, "cannot read file: " + e.getMessage());
         } catch (FrontMatter.Invalid e) {
             return failed(id, e.getMessage());
+        } catch (MarkdownText.TooComplex e) {
+            return failed(id, "too complex: " + e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             return failed(id, "cannot parse: " + e);
         }
@@ -115,7 +123,7 @@ public final class ArticleReader {
             return failed(id, decoded.problem());
         }
         FrontMatter front = FrontMatter.split(decoded.text());
-        MarkdownText.Rendered body = markdown.render(front.body());
+        MarkdownText.Rendered body = markdown.render(front.body(), RENDER_LIMIT);
         Optional<String> title = front.string("title").or(() -> firstHeading(front.body()));
         if (title.isEmpty() && body.text().isBlank()) {
             return failed(id, "no title and no body text");
