@@ -43,6 +43,9 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--replicas", defaultValue = "1", description = "Replicas of each cluster shard (default: ${DEFAULT-VALUE}).")
     int replicas;
 
+    @Option(names = "--verbose", description = "List the entries skipped because they are not regular files.")
+    boolean verbose;
+
     @Mixin
     CommonOptions common;
 
@@ -59,10 +62,15 @@ public final class IndexCommand implements Callable<Integer> {
             return 2;
         }
         return run(corpus, common, threads == null ? Runtime.getRuntime().availableProcessors() : threads, full,
-                System.out, System.err);
+                verbose, System.out, System.err);
     }
 
     static int run(Path corpus, CommonOptions common, int threads, boolean full, PrintStream out, PrintStream err) {
+        return run(corpus, common, threads, full, false, out, err);
+    }
+
+    static int run(Path corpus, CommonOptions common, int threads, boolean full, boolean verbose, PrintStream out,
+            PrintStream err) {
         try {
             CompanyGazetteer gazetteer = common.gazetteer();
             Schema schema = new Schema(common.zone);
@@ -72,7 +80,7 @@ public final class IndexCommand implements Callable<Integer> {
                 try (ProgressDisplay progress = ProgressDisplay.forConsole(err)) {
                     report = indexer.build(corpus, new IndexDirectory(common.index), progress, full);
                 }
-                printSummary(report, out);
+                printSummary(report, verbose, out);
                 return report.failed().isEmpty() && report.stale().isEmpty() ? 0 : 1;
             }
         } catch (Exception e) {
@@ -81,7 +89,7 @@ public final class IndexCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(IndexReport report, PrintStream out) {
+    private static void printSummary(IndexReport report, boolean verbose, PrintStream out) {
         for (Problem problem : report.failed()) {
             out.printf(Locale.ROOT, "FAILED  %s: %s%n", problem.id(), problem.reason());
         }
@@ -94,6 +102,13 @@ public final class IndexCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "skipped      %,d (unchanged)%n", report.unchanged());
         out.printf(Locale.ROOT, "deleted      %,d (file removed)%n", report.deleted());
         out.printf(Locale.ROOT, "failed       %,d%n", report.failed().size());
+        out.printf(Locale.ROOT, "not files    %,d (symbolic links, FIFOs, folders named like articles%s)%n",
+                report.notFiles().size(), verbose || report.notFiles().isEmpty() ? "" : "; --verbose lists them");
+        if (verbose) {
+            for (Problem skipped : report.notFiles()) {
+                out.printf(Locale.ROOT, "SKIPPED %s: %s%n", skipped.id(), skipped.reason());
+            }
+        }
         out.printf(Locale.ROOT, "stale        %,d%n", report.stale().size());
         out.printf(Locale.ROOT, "articles     %,d in the live index%n", report.documents());
         out.printf(Locale.ROOT, "companies    %,d distinct (%s)%n", report.companyMentions().size(), topCompanies(report));

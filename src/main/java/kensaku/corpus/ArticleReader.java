@@ -52,17 +52,38 @@ public final class ArticleReader {
 
     /** Every .md, .markdown and .txt file under root, sub-folders included, hidden ones skipped, sorted by id. */
     public List<Path> listFiles(Path root) throws IOException {
+        return listFiles(root, new ArrayList<>());
+    }
+
+    /**
+     * As above, adding to {@code skipped} each entry with an article's name that is not a regular file: a symbolic
+     * link (never followed, so a link cannot pull in files from outside the corpus), a FIFO or device (reading
+     * one would block the build), a folder named like an article (its contents are still read).
+     */
+    public List<Path> listFiles(Path root, List<Problem> skipped) throws IOException {
         List<Path> files = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                if (!dir.equals(root) && isHidden(dir)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (!dir.equals(root) && EXTENSIONS.contains(extension(dir))) {
+                    skipped.add(new Problem(idOf(root, dir), "a folder, not a file (its contents are read)"));
+                }
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && !isHidden(file) && EXTENSIONS.contains(extension(file))) {
+                if (isHidden(file) || !EXTENSIONS.contains(extension(file))) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isRegularFile()) {
                     files.add(file);
+                } else {
+                    skipped.add(new Problem(idOf(root, file), attrs.isSymbolicLink() ? "a symbolic link (not followed)"
+                            : attrs.isDirectory() ? "a folder" : "not a regular file (a FIFO, socket or device)"));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -74,6 +95,7 @@ public final class ArticleReader {
             }
         });
         files.sort((a, b) -> idOf(root, a).compareTo(idOf(root, b)));
+        skipped.sort(java.util.Comparator.comparing(Problem::id));
         return files;
     }
 

@@ -20,11 +20,14 @@ import kensaku.corpus.Problem;
  * @param corpusBytes     bytes of the files analysed
  * @param generation      the folder that became live
  * @param incremental     whether the build started from the previous generation
+ * @param notFiles        entries named like articles that are not regular files (symbolic links, FIFOs, folders),
+ *                        skipped, each with what it is
  */
 public record IndexReport(int filesRead, int indexed, int unchanged, int deleted, int documents, List<Problem> failed,
                           List<Problem> stale, Map<String, Integer> companyMentions, long corpusBytes,
-                          Duration elapsed, Path generation, boolean incremental) {
+                          Duration elapsed, Path generation, boolean incremental, List<Problem> notFiles) {
     public IndexReport {
+        notFiles = List.copyOf(notFiles);
         failed = List.copyOf(failed);
         stale = List.copyOf(stale);
         companyMentions = Map.copyOf(companyMentions);

@@ -79,7 +79,8 @@ public final class Indexer {
                 LOG.info("removed {} leftover folder(s) from earlier builds: {}", leftovers.size(), leftovers);
             }
             Optional<PreviousGeneration> previous = full ? Optional.empty() : PreviousGeneration.of(target, schema);
-            List<Path> files = reader.listFiles(corpus);
+            List<Problem> notFiles = new ArrayList<>();
+            List<Path> files = reader.listFiles(corpus, notFiles);
             LOG.info("indexing {} files from {} into {} ({}, {} threads, zone {})", files.size(), corpus,
                     target.root(), previous.isPresent() ? "incremental" : "full", threads, schema.zone());
             progress.started(files.size());
@@ -112,7 +113,7 @@ public final class Indexer {
             int deleted = (int) known.keySet().stream().filter(id -> !tally.seenIds.contains(id)).count();
             return new IndexReport(files.size(), tally.indexed.get(), tally.unchanged.get(), deleted, documents,
                     tally.failed(), tally.stale(), new HashMap<>(tally.companies), tally.bytes.get(),
-                    Duration.between(start, Instant.now()), generation, previous.isPresent());
+                    Duration.between(start, Instant.now()), generation, previous.isPresent(), notFiles);
         }
     }
 
