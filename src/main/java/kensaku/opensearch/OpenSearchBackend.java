@@ -141,7 +141,7 @@ public final class OpenSearchBackend implements SearchBackend {
             return null;
         }
         String corrected = DidYouMean.applied(request.query(), replacements);
-        if (corrected.equals(request.query())) {
+        if (corrected.equals(request.query()) || !queryLimit.fits(corrected)) {
             return null;
         }
         long found = client.post("/" + alias + "/_count", queries.countBody(request, corrected)).path("count").asLong();

@@ -78,6 +78,14 @@ public final class QueryLimit {
         return new Limited(kept, ignored.size() == 1 && ignored.get(0).isEmpty() ? List.of() : ignored);
     }
 
+    /**
+     * Whether the search for this text stays within {@link #MAX_CLAUSES}: a did-you-mean correction can replace a
+     * word by a company name that expands to synonyms, so a query that fitted may not once corrected.
+     */
+    public boolean fits(String text) {
+        return !tooMany(text);
+    }
+
     private boolean tooMany(String text) {
         try {
             return clauses(text) > MAX_CLAUSES;

@@ -173,7 +173,7 @@ public final class SearchService implements SearchBackend {
             return null;
         }
         Optional<String> corrected = didYouMean.correct(searcher.getIndexReader(), request.query(), deadline);
-        if (corrected.isEmpty() || corrected.get().equals(request.query())) {
+        if (corrected.isEmpty() || corrected.get().equals(request.query()) || !queryLimit.fits(corrected.get())) {
             return null;
         }
         Query correctedQuery = planner.drillDown(request, planner.textQuery(corrected.get()));
