@@ -43,6 +43,7 @@ final class ResultsPage {
         html.append("<main id=\"main\" tabindex=\"-1\">");
         summary(html, links, response);
         didYouMean(html, links, response);
+        ignoredWords(html, response);
         sortControl(html, links, response);
         results(html, links, response);
         pagination(html, links, response);
@@ -66,6 +67,16 @@ final class ResultsPage {
                         .append(Html.escape(links.value(name))).append("\">");
             }
         }
+    }
+
+    /** Words beyond the limit of a query, said rather than dropped silently. */
+    private static void ignoredWords(StringBuilder html, SearchResponse response) {
+        if (response.ignoredWords().isEmpty()) {
+            return;
+        }
+        html.append("<p class=\"ignored-words\">検索語が多すぎるため、次の").append(response.ignoredWords().size())
+                .append("語は検索に使っていません: ").append(Html.escape(String.join(" ", response.ignoredWords())))
+                .append("</p>");
     }
 
     /** 「もしかして」: a link to the corrected search with the same filters (the correction was counted with them). */

@@ -49,6 +49,8 @@ class HostileRequestsTest {
         assertEquals(330 - QueryLimit.MAX_WORDS, answer.get("ignored_words").size());
         assertEquals("設0", answer.get("ignored_words").get(QueryLimit.MAX_WORDS % 10 == 0 ? 0 : 8).asText().substring(0, 2));
         assertEquals(0, fixture.getJson("/api/search?q=AWS").get("ignored_words").size());
+        String page = fixture.get("/?q=" + ServerFixture.enc(query)).body();
+        assertTrue(page.contains("次の" + (330 - QueryLimit.MAX_WORDS) + "語は検索に使っていません"), page);
         for (String q : List.of(words("a", 500, " ").substring(0, 999), words("設定", 250, " OR ").substring(0, 1000),
                 words("エヌビディア", 140, " ").substring(0, 1000), words("アマゾン", 250, "").substring(0, 1000))) {
             for (String path : List.of("/api/search?q=", "/api/search?company=Amazon&q=", "/api/search?sort=date&q=",
