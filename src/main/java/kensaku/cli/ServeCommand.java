@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.corpus.SiteUrls;
 import kensaku.index.IndexDirectory;
 import kensaku.index.Schema;
 import kensaku.http.SearchServer;
@@ -37,7 +38,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--cors-origin", description = "An origin allowed to call the API from a browser (repeatable).")
+    @Option(names = "--cors-origin", description = "An origin whose pages may call the API from a browser, exactly as"
+            + " https://www.example.com (repeatable); * allows every origin.")
     List<String> corsOrigins = List.of();
 
     @Option(names = "--poll-millis", defaultValue = "1000", hidden = true,
@@ -59,10 +61,22 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Mixin
+    SiteOptions site;
+
     @Override
     public Integer call() throws Exception {
+        SiteUrls siteUrls;
+        ServerConfig serverConfig;
+        try {
+            siteUrls = site.siteUrls(common.zone);
+            serverConfig = new ServerConfig(host, port, corsOrigins);
+        } catch (IllegalArgumentException e) {
+            System.err.println("kensaku serve: " + e.getMessage());
+            return 2;
+        }
         if ("opensearch".equals(backend)) {
-            return serveCluster();
+            return serveCluster(siteUrls, serverConfig);
         }
         if (!"embedded".equals(backend)) {
             System.err.println("--backend must be embedded or opensearch, not " + backend);
@@ -92,8 +106,8 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (LiveIndex index = opened;
              JapaneseAnalyzers analyzers = loading.join();
-             SearchServer server = new SearchServer(new SearchService(index, schema, analyzers, gazetteer),
-                     new ServerConfig(host, port, corsOrigins)).start()) {
+             SearchServer server = new SearchServer(new SearchService(index, schema, analyzers, gazetteer, siteUrls),
+                     serverConfig).start()) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
                 stopped.countDown();
@@ -144,13 +158,13 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Serves from the cluster; the index there is built and switched by {@code index --target opensearch}. */
-    private int serveCluster() throws Exception {
+    private int serveCluster(SiteUrls siteUrls, ServerConfig serverConfig) throws Exception {
         CompanyGazetteer gazetteer = common.gazetteer();
         Schema schema = new Schema(common.zone);
         CountDownLatch stopped = new CountDownLatch(1);
         try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(gazetteer);
              ClusterClient client = cluster.client()) {
-            OpenSearchBackend search = new OpenSearchBackend(client, cluster.alias, schema, analyzers, gazetteer);
+            OpenSearchBackend search = new OpenSearchBackend(client, cluster.alias, schema, analyzers, gazetteer, siteUrls);
             IndexInfo info;
             try {
                 info = search.checkCompatible();
@@ -158,7 +172,7 @@ public final class ServeCommand implements Callable<Integer> {
                 System.err.println("cannot serve from the cluster: " + e.getMessage());
                 return 2;
             }
-            try (SearchServer server = new SearchServer(search, new ServerConfig(host, port, corsOrigins)).start()) {
+            try (SearchServer server = new SearchServer(search, serverConfig).start()) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     server.close();
                     stopped.countDown();

@@ -17,9 +17,17 @@ import java.util.Objects;
  * @param bodyText    the body reduced to plain text (Markdown and HTML removed), paragraphs separated by "\n"
  * @param bodyHtml    the body rendered to sanitised HTML (no script, no event handlers), for display
  * @param contentHash SHA-256 hex of the file's bytes, for incremental reindexing
+ * @param address     the front matter's url/permalink and slug, from which {@link Permalink} makes the live URL
  */
 public record Article(String id, String title, Instant date, List<String> tags, List<String> categories,
-                      String author, String excerpt, String bodyText, String bodyHtml, String contentHash) {
+                      String author, String excerpt, String bodyText, String bodyHtml, String contentHash,
+                      PageAddress address) {
+    /** An article whose front matter says nothing about its address. */
+    public Article(String id, String title, Instant date, List<String> tags, List<String> categories, String author,
+                   String excerpt, String bodyText, String bodyHtml, String contentHash) {
+        this(id, title, date, tags, categories, author, excerpt, bodyText, bodyHtml, contentHash, PageAddress.NONE);
+    }
+
     public Article {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
@@ -30,5 +38,6 @@ public record Article(String id, String title, Instant date, List<String> tags, 
         Objects.requireNonNull(bodyText, "bodyText");
         Objects.requireNonNull(bodyHtml, "bodyHtml");
         Objects.requireNonNull(contentHash, "contentHash");
+        address = address == null ? PageAddress.NONE : address;
     }
 }

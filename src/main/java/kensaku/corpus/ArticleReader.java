@@ -156,7 +156,8 @@ public final class ArticleReader {
                 front.list("tags"), front.list("categories", "category"),
                 front.string("author", "authors").orElse(""),
                 front.string("excerpt", "description", "summary").orElse(""),
-                body.text(), body.html(), sha256(bytes)));
+                body.text(), body.html(), sha256(bytes),
+                new PageAddress(front.string("url", "permalink").orElse(""), front.string("slug").orElse(""))));
     }
 
     private static Optional<String> firstHeading(String body) {

@@ -18,6 +18,9 @@ import kensaku.search.Suggestion;
 final class ApiRoutes {
     static final int MAX_SUGGESTIONS = 20;
     static final int DEFAULT_RELATED = 5;
+    /** Every path of the API, which answer CORS preflights too. */
+    static final List<String> PATHS = List.of("/api/search", "/api/articles/<id>/related", "/api/articles/<id>",
+            "/api/suggest", "/api/health", "/openapi.json");
 
     private final SearchBackend service;
 

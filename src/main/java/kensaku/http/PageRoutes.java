@@ -69,6 +69,9 @@ public final class PageRoutes {
         if (!article.author().isEmpty()) {
             body.append("<span class=\"author\">").append(Html.escape(article.author())).append("</span>");
         }
+        if (article.url() != null) {
+            body.append(" <a class=\"live\" href=\"").append(Html.escape(article.url())).append("\">元の記事を開く</a>");
+        }
         body.append("</p><p class=\"chips\">");
         ResultsPage.chips(body, links, "company", article.companies());
         ResultsPage.chips(body, links, "tag", article.tags());

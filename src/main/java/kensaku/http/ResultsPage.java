@@ -127,11 +127,17 @@ final class ResultsPage {
     }
 
     private static void hit(StringBuilder html, PageLinks links, Hit hit) {
-        html.append("<li class=\"hit\"><h2><a href=\"").append(Html.escape(Html.articlePath(hit.id()))).append("\">")
+        // The live article on the publisher's site when its URL is known; kensaku's own copy is then a preview.
+        String href = hit.url() != null ? hit.url() : Html.articlePath(hit.id());
+        html.append("<li class=\"hit\"><h2><a href=\"").append(Html.escape(href)).append("\">")
                 .append(hit.titleHtml()).append("</a></h2><p class=\"meta\">");
         if (hit.date() != null) {
             html.append("<time datetime=\"").append(Html.escape(hit.date())).append("\">")
                     .append(japaneseDate(hit.date())).append("</time>");
+        }
+        if (hit.url() != null) {
+            html.append(" <a class=\"preview\" href=\"").append(Html.escape(Html.articlePath(hit.id())))
+                    .append("\">プレビュー</a>");
         }
         html.append("</p><p class=\"snippet\">").append(hit.snippetHtml()).append("</p><p class=\"chips\">");
         chips(html, links, "company", hit.companies());

@@ -25,12 +25,14 @@ public final class SearchServer implements AutoCloseable {
 
     private final SearchBackend service;
     private final ServerConfig config;
+    private final Cors cors;
     private final AtomicBoolean closed = new AtomicBoolean();
     private Javalin app;
 
     public SearchServer(SearchBackend service, ServerConfig config) {
         this.service = service;
         this.config = config;
+        this.cors = new Cors(config.corsOrigins());
     }
 
     /** Starts listening; returns this. */
@@ -66,6 +68,8 @@ public final class SearchServer implements AutoCloseable {
         javalin.routes.before(ctx -> RawQuery.check(ctx.queryString()));
         new ApiRoutes(service).addTo(javalin);
         new PageRoutes(service).addTo(javalin);
+        new EmbedRoutes().addTo(javalin);
+        ApiRoutes.PATHS.forEach(path -> javalin.routes.options(path, cors::preflight));
         javalin.routes.exception(BadRequestException.class, this::badRequest);
         javalin.routes.exception(IndexUnavailableException.class, (e, ctx) ->
                 error(ctx, 503, "index_damaged", e.getMessage(), null));
@@ -87,11 +91,9 @@ public final class SearchServer implements AutoCloseable {
         ctx.header("Referrer-Policy", "no-referrer");
         if (ctx.path().startsWith("/api/")) {
             ctx.header("Cache-Control", "no-store");
-            String origin = ctx.header("Origin");
-            if (origin != null && config.corsOrigins().contains(origin)) {
-                ctx.header("Access-Control-Allow-Origin", origin);
-                ctx.header("Vary", "Origin");
-            }
+        }
+        if ((ctx.path().startsWith("/api/") || ctx.path().equals("/openapi.json")) && !"OPTIONS".equals(ctx.method().name())) {
+            cors.answer(ctx);
         }
     }
 

@@ -43,7 +43,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class Schema {
     /** Bumped whenever a field's name, type or analysis changes; an index of another version must be rebuilt. */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     public static final String ID = "id";
     public static final String TITLE = "title";
@@ -67,6 +67,12 @@ public final class Schema {
     public static final String TITLE_VALUE = "title_dv";
     public static final String DATE = "date";
     public static final String CONTENT_HASH = "content_hash";
+    /**
+     * What the front matter says about the article's live address (url/permalink, slug), stored only: the live
+     * URL is made from them, the date, categories and id when a result is shown ({@link kensaku.corpus.SiteUrls}).
+     */
+    public static final String PAGE_URL = "page_url";
+    public static final String SLUG = "slug";
 
     /** Stored display copies of the facet values (facet fields themselves are doc values only). */
     public static final String STORED_TAGS = "tags_stored";
@@ -147,6 +153,12 @@ public final class Schema {
         doc.add(new BinaryDocValuesField(ID_VALUE, new BytesRef(article.id())));
         doc.add(new BinaryDocValuesField(TITLE_VALUE, new BytesRef(article.title())));
         doc.add(new StoredField(CONTENT_HASH, article.contentHash()));
+        if (!article.address().url().isEmpty()) {
+            doc.add(new StoredField(PAGE_URL, article.address().url()));
+        }
+        if (!article.address().slug().isEmpty()) {
+            doc.add(new StoredField(SLUG, article.address().slug()));
+        }
         addText(doc, TITLE, TITLE_BIGRAM, article.title());
         addText(doc, EXCERPT, EXCERPT_BIGRAM, article.excerpt());
         addBody(doc, article.bodyText());

@@ -72,7 +72,8 @@ final class ClusterQueries {
         body.set("sort", sort(order));
         ArrayNode source = body.putArray("_source");
         for (String field : List.of(Schema.ID, Schema.TITLE, Schema.DATE, ClusterSchema.TAGS, ClusterSchema.CATEGORIES,
-                ClusterSchema.COMPANIES, ClusterSchema.AUTHOR, Schema.EXCERPT, Schema.BODY)) {
+                ClusterSchema.COMPANIES, ClusterSchema.AUTHOR, Schema.EXCERPT, Schema.BODY,
+                Schema.PAGE_URL, Schema.SLUG)) {
             source.add(field);
         }
         return body;

@@ -65,6 +65,9 @@ public final class ClusterSchema {
         ObjectNode properties = mappings.putObject("properties");
         keyword(properties, Schema.ID);
         properties.putObject(Schema.CONTENT_HASH).put("type", "keyword").put("index", false).put("doc_values", false);
+        for (String stored : List.of(Schema.PAGE_URL, Schema.SLUG)) {
+            properties.putObject(stored).put("type", "keyword").put("index", false).put("doc_values", false);
+        }
         BIGRAM_OF.forEach((field, bigram) -> {
             ObjectNode text = properties.putObject(field);
             text.put("type", "text").put("analyzer", MORPHOLOGICAL).put("search_analyzer", MORPHOLOGICAL_QUERY);
@@ -92,6 +95,12 @@ public final class ClusterSchema {
         ObjectNode doc = json.createObjectNode();
         doc.put(Schema.ID, article.id());
         doc.put(Schema.CONTENT_HASH, article.contentHash());
+        if (!article.address().url().isEmpty()) {
+            doc.put(Schema.PAGE_URL, article.address().url());
+        }
+        if (!article.address().slug().isEmpty()) {
+            doc.put(Schema.SLUG, article.address().slug());
+        }
         doc.put(Schema.TITLE, article.title());
         doc.put(Schema.EXCERPT, article.excerpt());
         doc.put(Schema.BODY, article.bodyText());

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.corpus.PageAddress;
+import kensaku.corpus.SiteUrls;
 import kensaku.index.Schema;
 import kensaku.search.ArticleView;
 import kensaku.search.CompanyNameCorrection;
@@ -46,7 +48,7 @@ import kensaku.search.Suggestion;
 public final class OpenSearchBackend implements SearchBackend {
     private static final int MAX_SUGGEST_VALUES = 10_000;
     private static final List<String> HIT_SOURCE = List.of(Schema.ID, Schema.TITLE, Schema.DATE, ClusterSchema.TAGS,
-            ClusterSchema.CATEGORIES, ClusterSchema.COMPANIES, ClusterSchema.AUTHOR, Schema.EXCERPT);
+            ClusterSchema.CATEGORIES, ClusterSchema.COMPANIES, ClusterSchema.AUTHOR, Schema.EXCERPT, Schema.PAGE_URL, Schema.SLUG);
 
     private final QueryLimit queryLimit;
     private final ClusterClient client;
@@ -56,10 +58,18 @@ public final class OpenSearchBackend implements SearchBackend {
     private final ClusterQueries queries;
     private final PageHighlighter highlighter;
     private final CompanyNameCorrection companyNames;
+    private final SiteUrls siteUrls;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
     public OpenSearchBackend(ClusterClient client, String alias, Schema schema, JapaneseAnalyzers analyzers,
                              CompanyGazetteer gazetteer) {
+        this(client, alias, schema, analyzers, gazetteer, SiteUrls.none(schema.zone()));
+    }
+
+    /** @param siteUrls how each hit's live URL on the publisher's site is made, as the embedded index makes it */
+    public OpenSearchBackend(ClusterClient client, String alias, Schema schema, JapaneseAnalyzers analyzers,
+                             CompanyGazetteer gazetteer, SiteUrls siteUrls) {
+        this.siteUrls = siteUrls;
         this.client = client;
         this.alias = alias;
         this.schema = schema;
@@ -155,7 +165,7 @@ public final class OpenSearchBackend implements SearchBackend {
             return Optional.empty();
         }
         JsonNode source = found.get().path("_source");
-        return Optional.of(new ArticleView(id, source.path(Schema.TITLE).asText(""), dateOf(source),
+        return Optional.of(new ArticleView(id, urlOf(source), source.path(Schema.TITLE).asText(""), dateOf(source),
                 strings(source, ClusterSchema.TAGS), strings(source, ClusterSchema.CATEGORIES),
                 strings(source, ClusterSchema.COMPANIES), source.path(ClusterSchema.AUTHOR).asText(""),
                 source.path(Schema.EXCERPT).asText(""), source.path(Schema.BODY).asText(""),
@@ -280,11 +290,23 @@ public final class OpenSearchBackend implements SearchBackend {
     private Hit hit(JsonNode hit, PageHighlighter.Marked marked) {
         JsonNode source = hit.path("_source");
         JsonNode score = hit.path("_score");
-        return new Hit(source.path(Schema.ID).asText(), source.path(Schema.TITLE).asText(""), marked.titleHtml(),
+        return new Hit(source.path(Schema.ID).asText(), urlOf(source), source.path(Schema.TITLE).asText(""),
+                marked.titleHtml(),
                 dateOf(source), strings(source, ClusterSchema.TAGS), strings(source, ClusterSchema.CATEGORIES),
                 strings(source, ClusterSchema.COMPANIES), source.path(ClusterSchema.AUTHOR).asText(""),
                 source.path(Schema.EXCERPT).asText(""), marked.snippetHtml(),
                 score.isNumber() ? (float) score.asDouble() : 0f);
+    }
+
+    private String urlOf(JsonNode source) {
+        if (!siteUrls.enabled()) {
+            return null;
+        }
+        JsonNode millis = source.path(Schema.DATE);
+        Instant date = millis.isNumber() || millis.isTextual() ? Instant.ofEpochMilli(millis.asLong()) : null;
+        return siteUrls.urlOf(source.path(Schema.ID).asText(), source.path(Schema.TITLE).asText(""), date,
+                strings(source, ClusterSchema.CATEGORIES),
+                new PageAddress(source.path(Schema.PAGE_URL).asText(""), source.path(Schema.SLUG).asText("")));
     }
 
     /** As {@code ResultAssembler.counts}: by count then value, cut to the limit, selected values always listed. */

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kensaku.corpus.PageAddress;
+import kensaku.corpus.SiteUrls;
 import kensaku.index.CompressedText;
 import kensaku.index.Schema;
 import org.apache.lucene.document.Document;
@@ -36,13 +38,15 @@ final class ResultAssembler {
     static final Map<String, Integer> FACET_LIMITS = Map.of(
             Schema.FACET_COMPANY, 100, Schema.FACET_TAG, 100, Schema.FACET_CATEGORY, 100, Schema.FACET_MONTH, 1_000);
     private static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.TITLE, Schema.DATE, Schema.STORED_TAGS,
-            Schema.STORED_CATEGORIES, Schema.STORED_COMPANIES, Schema.STORED_AUTHOR, Schema.EXCERPT);
+            Schema.STORED_CATEGORIES, Schema.STORED_COMPANIES, Schema.STORED_AUTHOR, Schema.EXCERPT, Schema.PAGE_URL, Schema.SLUG);
     private static final Set<String> HIT_FIELDS_AND_BODY = union(HIT_FIELDS, Schema.BODY);
 
     private final Schema schema;
+    private final SiteUrls siteUrls;
 
-    ResultAssembler(Schema schema) {
+    ResultAssembler(Schema schema, SiteUrls siteUrls) {
         this.schema = schema;
+        this.siteUrls = siteUrls;
     }
 
     /**
@@ -71,7 +75,7 @@ final class ResultAssembler {
             String title = doc.get(Schema.TITLE);
             String titleHtml = nonEmpty(marked.titles()[i], SnippetFormatter.escape(title));
             String snippetHtml = nonEmpty(marked.snippets()[i], SnippetFormatter.escape(doc.get(Schema.EXCERPT)));
-            hits.add(new Hit(doc.get(Schema.ID), title, titleHtml, dateOf(doc), values(doc, Schema.STORED_TAGS),
+            hits.add(new Hit(doc.get(Schema.ID), urlOf(doc), title, titleHtml, dateOf(doc), values(doc, Schema.STORED_TAGS),
                     values(doc, Schema.STORED_CATEGORIES), values(doc, Schema.STORED_COMPANIES),
                     authorOf(doc), doc.get(Schema.EXCERPT), snippetHtml, scoreOf(docs[i])));
         }
@@ -80,9 +84,20 @@ final class ResultAssembler {
 
     ArticleView article(IndexSearcher searcher, int docId) throws IOException {
         Document doc = searcher.storedFields().document(docId);
-        return new ArticleView(doc.get(Schema.ID), doc.get(Schema.TITLE), dateOf(doc), values(doc, Schema.STORED_TAGS),
+        return new ArticleView(doc.get(Schema.ID), urlOf(doc), doc.get(Schema.TITLE), dateOf(doc), values(doc, Schema.STORED_TAGS),
                 values(doc, Schema.STORED_CATEGORIES), values(doc, Schema.STORED_COMPANIES), authorOf(doc),
                 doc.get(Schema.EXCERPT), Schema.storedText(doc, Schema.BODY), bodyHtml(searcher, docId));
+    }
+
+    private String urlOf(Document doc) {
+        if (!siteUrls.enabled()) {
+            return null;
+        }
+        IndexableField date = doc.getField(Schema.DATE);
+        return siteUrls.urlOf(doc.get(Schema.ID), doc.get(Schema.TITLE),
+                date == null ? null : Instant.ofEpochMilli(date.numericValue().longValue()),
+                values(doc, Schema.STORED_CATEGORIES),
+                new PageAddress(doc.get(Schema.PAGE_URL), doc.get(Schema.SLUG)));
     }
 
     private static String bodyHtml(IndexSearcher searcher, int docId) throws IOException {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.corpus.SiteUrls;
 import kensaku.index.Schema;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -42,12 +43,18 @@ public final class SearchService implements SearchBackend {
     private final SearchSlots searchSlots = SearchSlots.perCore();
 
     public SearchService(LiveIndex index, Schema schema, JapaneseAnalyzers analyzers, CompanyGazetteer gazetteer) {
+        this(index, schema, analyzers, gazetteer, SiteUrls.none(schema.zone()));
+    }
+
+    /** @param siteUrls how each hit's live URL on the publisher's site is made */
+    public SearchService(LiveIndex index, Schema schema, JapaneseAnalyzers analyzers, CompanyGazetteer gazetteer,
+                         SiteUrls siteUrls) {
         this.index = index;
         this.schema = schema;
         this.gazetteer = gazetteer;
         this.planner = new QueryPlanner(analyzers, schema);
         this.highlights = new Highlights(schema.indexAnalyzer(analyzers));
-        this.assembler = new ResultAssembler(schema);
+        this.assembler = new ResultAssembler(schema, siteUrls);
         this.didYouMean = new DidYouMean(analyzers.morphological(), gazetteer);
         this.related = new RelatedArticles(analyzers.morphological());
         this.queryLimit = new QueryLimit(planner, new WordRuns(analyzers.morphological()));

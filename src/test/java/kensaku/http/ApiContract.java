@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.ZoneId;
+import kensaku.corpus.Permalink;
+import kensaku.corpus.SiteUrls;
 import kensaku.index.Schema;
 
 /**
@@ -32,6 +35,13 @@ public final class ApiContract implements AutoCloseable {
     @FunctionalInterface
     public interface Check {
         void run() throws Exception;
+    }
+
+    /** The publisher's site both backends are served with: a base path, and Jekyll's default pattern. */
+    public static final String SITE_URL = "https://example.com/blog/";
+
+    public static SiteUrls siteUrls(ZoneId zone) {
+        return new SiteUrls(SITE_URL, Permalink.of(null, Permalink.Generator.JEKYLL, zone));
     }
 
     private final String base;
@@ -55,6 +65,7 @@ public final class ApiContract implements AutoCloseable {
         checks.put("bad parameters are 400 with the parameter named", this::badParameters);
         checks.put("suggestions from kana and Latin", this::suggestions);
         checks.put("a misspelled query offers did-you-mean, a good one does not", this::didYouMean);
+        checks.put("every hit and article carries its live url on the publisher's site", this::liveUrls);
         checks.put("health", this::health);
         checks.put("the page renders results and highlights", this::page);
         return checks;
@@ -217,6 +228,27 @@ public final class ApiContract implements AutoCloseable {
         assertEquals("アンソロピック", getJson("/api/search?q=" + enc("アンソロピク")).get("did_you_mean").asText());
         JsonNode fine = getJson("/api/search?q=Bedrock");
         assertTrue(fine.has("did_you_mean") && fine.get("did_you_mean").isNull(), "always present, null when none");
+    }
+
+    private void liveUrls() throws Exception {
+        String robotics = "https://example.com/blog/%E7%94%A3%E6%A5%AD/2024/05/20/robotics.html";
+        String xss = "https://example.com/blog/security/b-%E7%BD%A0-b-%E3%83%86%E3%82%B9%E3%83%88/";
+        JsonNode hits = getJson("/api/search?from=2024-05&to=2024-05").get("hits");
+        assertEquals(robotics, hits.get(0).get("url").asText(), "/:categories/:year/:month/:day/:title:output_ext");
+        assertEquals(xss, hits.get(1).get("url").asText(), "the front matter permalink and slug win");
+        assertEquals(robotics, getJson("/api/articles/robotics.md").get("url").asText());
+        for (JsonNode hit : getJson("/api/search?size=100").get("hits")) {
+            assertTrue(hit.get("url").asText().startsWith("https://example.com/blog/"), hit.toString());
+        }
+        for (JsonNode hit : getJson("/api/articles/004_82b3f670182a709f.txt/related").get("hits")) {
+            assertTrue(hit.get("url").asText().startsWith("https://example.com/blog/"), hit.toString());
+        }
+        // 2025-09-30 16:39:46 +0000 is 1 October in Tokyo, the site's zone.
+        assertEquals("https://example.com/blog/%E6%A5%AD%E7%95%8C%E5%88%A5ai%E6%B4%BB%E7%94%A8/2025/10/01/"
+                + "000_9474e8312006595c.html", getJson("/api/articles/000_9474e8312006595c.txt").get("url").asText());
+        String page = get("/?q=" + enc("ロボティクス")).body();
+        assertTrue(page.contains("href=\"" + robotics + "\""), "the page links the hit to the live article");
+        assertTrue(page.contains("href=\"/articles/robotics.md\""), "and keeps kensaku's copy as a preview");
     }
 
     private void health() throws Exception {

@@ -19,7 +19,8 @@ class EmbeddedApiContractTest {
 
     @BeforeAll
     static void start() throws IOException {
-        fixture = new ServerFixture(temp, Duration.ofHours(1));
+        fixture = new ServerFixture(temp, Duration.ofHours(1), java.util.List.of(),
+                ApiContract.siteUrls(kensaku.index.IndexFixtures.TOKYO));
         contract = new ApiContract(fixture.base());
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.cli.Main;
+import kensaku.corpus.SiteUrls;
 import kensaku.index.IndexDirectory;
 import kensaku.index.IndexFixtures;
 import kensaku.index.Schema;
@@ -38,6 +39,10 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(Path temp, Duration poll, List<String> corsOrigins) throws IOException {
+        this(temp, poll, corsOrigins, SiteUrls.none(IndexFixtures.TOKYO));
+    }
+
+    ServerFixture(Path temp, Duration poll, List<String> corsOrigins, SiteUrls siteUrls) throws IOException {
         corpus = IndexFixtures.corpusOf(temp.resolve("corpus"), IndexFixtures.SEEDS, TEST_ARTICLES);
         index = temp.resolve("index");
         int status = Main.run("index", "--corpus", corpus.toString(), "--index", index.toString());
@@ -48,7 +53,7 @@ final class ServerFixture implements AutoCloseable {
         Schema schema = new Schema(IndexFixtures.TOKYO);
         analyzers = new JapaneseAnalyzers(gazetteer);
         live = new LiveIndex(new IndexDirectory(index), schema, poll);
-        server = new SearchServer(new SearchService(live, schema, analyzers, gazetteer),
+        server = new SearchServer(new SearchService(live, schema, analyzers, gazetteer, siteUrls),
                 new ServerConfig("127.0.0.1", 0, corsOrigins)).start();
     }
 

@@ -106,7 +106,8 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
             getRestClient().getNodes().forEach(node -> nodes.add(URI.create(node.getHost().toURI())));
             assertEquals(3, nodes.size());
             client = new ClusterClient(nodes, Duration.ofSeconds(30));
-            backend = new OpenSearchBackend(client, ALIAS, schema, analyzers, gazetteer);
+            backend = new OpenSearchBackend(client, ALIAS, schema, analyzers, gazetteer,
+                    kensaku.http.ApiContract.siteUrls(IndexFixtures.TOKYO));
             server = new SearchServer(backend, new ServerConfig("127.0.0.1", 0, List.of())).start();
             Path index = temp.resolve("index");
             assertEquals(0, Main.run("index", "--corpus", corpus.toString(), "--index", index.toString()));
