@@ -25,8 +25,9 @@ class ArchitectureTest {
             "relevance", Set.of("search"),
             "http", Set.of("search"),
             "opensearch", Set.of("corpus", "analysis", "index", "search"),
+            "metrics", Set.of("search", "http"),
             "bench", Set.of("corpus", "analysis", "index"),
-            "cli", Set.of("corpus", "analysis", "index", "search", "relevance", "http", "opensearch", "bench"));
+            "cli", Set.of("corpus", "analysis", "index", "search", "relevance", "http", "opensearch", "bench", "metrics"));
     private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?kensaku\\.(\\w+)\\.");
     private static final Pattern LUCENE = Pattern.compile("(?m)^import (?:static )?org\\.apache\\.lucene\\.");
 

@@ -50,6 +50,9 @@ public final class IndexCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
+    ConfigOption config;
+
+    @Mixin
     ClusterOptions cluster;
 
     @Override

@@ -30,6 +30,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ConfigOption config;
+
     @Override
     public Integer call() throws Exception {
         CompanyGazetteer gazetteer = common.gazetteer();

@@ -12,7 +12,12 @@ import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.corpus.SiteUrls;
 import kensaku.index.IndexDirectory;
 import kensaku.index.Schema;
+import kensaku.http.AccessLog;
+import kensaku.http.RequestListener;
 import kensaku.http.SearchServer;
+import kensaku.metrics.AdminServer;
+import kensaku.metrics.MeteredBackend;
+import kensaku.metrics.ServerMetrics;
 import kensaku.http.ServerConfig;
 import java.io.IOException;
 import kensaku.opensearch.ClusterClient;
@@ -38,9 +43,21 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--cors-origin", description = "An origin whose pages may call the API from a browser, exactly as"
-            + " https://www.example.com (repeatable); * allows every origin.")
+    @Option(names = "--cors-origin", split = ",", description = "An origin whose pages may call the API from a browser, exactly as"
+            + " https://www.example.com (comma-separated or repeated); * allows every origin.")
     List<String> corsOrigins = List.of();
+
+    @Option(names = "--admin-port", paramLabel = "PORT",
+            description = "Serve /metrics (Prometheus) on this port of --admin-host; off when not given, 0 for any free port.")
+    Integer adminPort;
+
+    @Option(names = "--admin-host", defaultValue = "127.0.0.1",
+            description = "Interface of the admin listener (default: ${DEFAULT-VALUE}); never the public port.")
+    String adminHost;
+
+    @Option(names = "--log-format", defaultValue = "text", paramLabel = "text|json",
+            description = "Access log: text lines through the log, or one JSON object per line on stdout (default: ${DEFAULT-VALUE}).")
+    AccessLog.Format logFormat;
 
     @Option(names = "--poll-millis", defaultValue = "1000", hidden = true,
             description = "How often to look for a new index generation.")
@@ -59,6 +76,9 @@ public final class ServeCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
+    ConfigOption config;
+
+    @Mixin
     ClusterOptions cluster;
 
     @Mixin
@@ -66,6 +86,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (adminPort != null && adminPort != 0 && adminPort == port) {
+            System.err.println("kensaku serve: --admin-port must differ from --port: /metrics is never on the public port");
+            return 2;
+        }
         SiteUrls siteUrls;
         ServerConfig serverConfig;
         try {
@@ -84,49 +108,74 @@ public final class ServeCommand implements Callable<Integer> {
         }
         IndexDirectory directory = new IndexDirectory(common.index);
         CompanyGazetteer gazetteer = common.gazetteer();
+        ServerMetrics metrics = new ServerMetrics();
         Schema schema = new Schema(common.zone);
         // Kuromoji's dictionaries load on the other core while the index opens: the two are most of start-up.
         CompletableFuture<JapaneseAnalyzers> loading = CompletableFuture.supplyAsync(() -> new JapaneseAnalyzers(gazetteer));
         LiveIndex opened;
         try {
-            opened = openOrBuild(directory, schema, gazetteer);
+            opened = openOrBuild(directory, schema, gazetteer, metrics);
         } catch (IOException | RuntimeException e) {
             // A damaged or unreadable index: one line, never a stack trace.
             loading.thenAccept(JapaneseAnalyzers::close);
+            metrics.close();
             System.err.println("kensaku serve: " + oneLine(e));
             return 2;
         } catch (Exception | Error e) {
             loading.thenAccept(JapaneseAnalyzers::close);
+            metrics.close();
             throw e;
         }
         if (opened == null) {
             loading.thenAccept(JapaneseAnalyzers::close);
+            metrics.close();
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (LiveIndex index = opened;
-             JapaneseAnalyzers analyzers = loading.join();
-             SearchServer server = new SearchServer(new SearchService(index, schema, analyzers, gazetteer, siteUrls),
-                     serverConfig).start()) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
-                stopped.countDown();
-            }, "kensaku-shutdown"));
-            System.err.printf(Locale.ROOT, "kensaku serving %,d articles on http://%s:%d/%n", index.info().documents(),
-                    host, server.port());
-            // Suggestions are ready a moment later, once start-up's first searches have had the cores.
-            index.prepareLater(Duration.ofSeconds(1));
-            stopped.await();
+        try (ServerMetrics closing = metrics;
+             LiveIndex index = opened;
+             JapaneseAnalyzers analyzers = loading.join()) {
+            SearchService service = new SearchService(index, schema, analyzers, gazetteer, siteUrls);
+            metrics.watch(service, service.load());
+            try (SearchServer server = new SearchServer(new MeteredBackend(service, metrics), serverConfig,
+                         listeners(metrics)).start();
+                 AdminServer admin = startAdmin(metrics)) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    server.close();
+                    if (admin != null) {
+                        admin.close();
+                    }
+                    stopped.countDown();
+                }, "kensaku-shutdown"));
+                System.err.printf(Locale.ROOT, "kensaku serving %,d articles on http://%s:%d/%s%n",
+                        index.info().documents(), host, server.port(), adminNote(admin));
+                // Suggestions are ready a moment later, once start-up's first searches have had the cores.
+                index.prepareLater(Duration.ofSeconds(1));
+                stopped.await();
+            }
         }
         return 0;
+    }
+
+    private List<RequestListener> listeners(ServerMetrics metrics) {
+        return List.of(AccessLog.of(logFormat, System.out), metrics);
+    }
+
+    /** The admin listener when --admin-port is given, else null. */
+    private AdminServer startAdmin(ServerMetrics metrics) {
+        return adminPort == null ? null : new AdminServer(metrics, adminHost, adminPort).start();
+    }
+
+    private String adminNote(AdminServer admin) {
+        return admin == null ? "" : String.format(Locale.ROOT, " (metrics on http://%s:%d/metrics)", adminHost, admin.port());
     }
 
     /**
      * The live index, built from the corpus first when there is none or when it was written by another schema
      * version (the corpus is at hand, so rebuild rather than refuse); null when that build switched nothing.
      */
-    private LiveIndex openOrBuild(IndexDirectory directory, Schema schema, CompanyGazetteer gazetteer)
-            throws Exception {
+    private LiveIndex openOrBuild(IndexDirectory directory, Schema schema, CompanyGazetteer gazetteer,
+                                  ServerMetrics metrics) throws Exception {
         if (directory.live().isEmpty()) {
             System.err.println("no index at " + directory.root() + "; indexing " + corpus + " first");
             if (indexCorpus() == 2) {
@@ -134,7 +183,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
         } else {
             try {
-                return openVerified(directory, schema, gazetteer);
+                return openVerified(directory, schema, gazetteer, metrics);
             } catch (IncompatibleIndexException e) {
                 System.err.println("the index at " + directory.root() + " was built with another schema version; "
                         + "rebuilding it from " + corpus);
@@ -143,12 +192,12 @@ public final class ServeCommand implements Callable<Integer> {
                 }
             }
         }
-        return openVerified(directory, schema, gazetteer);
+        return openVerified(directory, schema, gazetteer, metrics);
     }
 
-    private LiveIndex openVerified(IndexDirectory directory, Schema schema, CompanyGazetteer gazetteer)
-            throws IOException {
-        return LiveIndex.verified(directory, schema, Duration.ofMillis(pollMillis), gazetteer,
+    private LiveIndex openVerified(IndexDirectory directory, Schema schema, CompanyGazetteer gazetteer,
+            ServerMetrics metrics) throws IOException {
+        return LiveIndex.verified(directory, schema, Duration.ofMillis(pollMillis), gazetteer, metrics,
                 verifyFirstMb * 1024 * 1024);
     }
 
@@ -163,7 +212,8 @@ public final class ServeCommand implements Callable<Integer> {
         Schema schema = new Schema(common.zone);
         CountDownLatch stopped = new CountDownLatch(1);
         try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(gazetteer);
-             ClusterClient client = cluster.client()) {
+             ClusterClient client = cluster.client();
+             ServerMetrics metrics = new ServerMetrics()) {
             OpenSearchBackend search = new OpenSearchBackend(client, cluster.alias, schema, analyzers, gazetteer, siteUrls);
             IndexInfo info;
             try {
@@ -172,13 +222,19 @@ public final class ServeCommand implements Callable<Integer> {
                 System.err.println("cannot serve from the cluster: " + e.getMessage());
                 return 2;
             }
-            try (SearchServer server = new SearchServer(search, serverConfig).start()) {
+            metrics.watch(search, null);
+            try (SearchServer server = new SearchServer(new MeteredBackend(search, metrics), serverConfig,
+                         listeners(metrics)).start();
+                 AdminServer admin = startAdmin(metrics)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     server.close();
+                    if (admin != null) {
+                        admin.close();
+                    }
                     stopped.countDown();
                 }, "kensaku-shutdown"));
-                System.err.printf(Locale.ROOT, "kensaku serving %,d articles from %s (alias %s) on http://%s:%d/%n", info.documents(),
-                        info.generation(), cluster.alias, host, server.port());
+                System.err.printf(Locale.ROOT, "kensaku serving %,d articles from %s (alias %s) on http://%s:%d/%s%n", info.documents(),
+                        info.generation(), cluster.alias, host, server.port(), adminNote(admin));
                 stopped.await();
             }
         }
@@ -186,7 +242,8 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private int indexCorpus() throws Exception {
-        return IndexCommand.run(corpus, common, Runtime.getRuntime().availableProcessors(), false, System.out,
-                System.err);
+        // With JSON lines on stdout, the summary of this first build goes to stderr so that stdout stays parseable.
+        return IndexCommand.run(corpus, common, Runtime.getRuntime().availableProcessors(), false,
+                logFormat == AccessLog.Format.JSON ? System.err : System.out, System.err);
     }
 }

@@ -5,33 +5,43 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kensaku.search.BadRequestException;
 import kensaku.search.IndexUnavailableException;
 import kensaku.search.SearchBackend;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Owns the Javalin server: the JSON API, the page, security headers, request logging and error mapping.
  * Every client mistake is a 4xx with a JSON (API) or HTML (page) body; anything unexpected is a 500 logged once.
  */
 public final class SearchServer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(SearchServer.class);
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
+    /** A request id a proxy in front may pass on (nginx's $request_id, a load balancer's); anything else is replaced. */
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private final SearchBackend service;
     private final ServerConfig config;
+    private final List<RequestListener> listeners;
     private final Cors cors;
     private final AtomicBoolean closed = new AtomicBoolean();
     private Javalin app;
 
     public SearchServer(SearchBackend service, ServerConfig config) {
+        this(service, config, List.of(AccessLog.text()));
+    }
+
+    /** As above, telling the listeners (the access log, the metrics) of every request. */
+    public SearchServer(SearchBackend service, ServerConfig config, List<RequestListener> listeners) {
         this.service = service;
         this.config = config;
+        this.listeners = List.copyOf(listeners);
         this.cors = new Cors(config.corsOrigins());
     }
 
@@ -62,8 +72,8 @@ public final class SearchServer implements AutoCloseable {
         javalin.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
         javalin.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
         javalin.jsonMapper(JsonMapping.mapper());
-        javalin.requestLogger.http((ctx, millis) ->
-                LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", millis)));
+        javalin.requestLogger.http((ctx, millis) -> listeners.forEach(l -> l.completed(ctx, requestId(ctx), millis)));
+        javalin.routes.before(SearchServer::assignRequestId);
         javalin.routes.before(this::commonHeaders);
         javalin.routes.before(ctx -> RawQuery.check(ctx.queryString()));
         new ApiRoutes(service).addTo(javalin);
@@ -82,6 +92,20 @@ public final class SearchServer implements AutoCloseable {
             }
         });
         javalin.routes.error(405, ctx -> error(ctx, 405, "method_not_allowed", "only GET is supported here", null));
+    }
+
+    /** The id of this request in the access log, also sent back in X-Request-Id: the proxy's if it gave a sane one. */
+    private static void assignRequestId(Context ctx) {
+        String given = ctx.header(REQUEST_ID_HEADER);
+        String id = given != null && REQUEST_ID.matcher(given).matches() ? given
+                : Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+        ctx.attribute(REQUEST_ID_HEADER, id);
+        ctx.header(REQUEST_ID_HEADER, id);
+    }
+
+    private static String requestId(Context ctx) {
+        String id = ctx.attribute(REQUEST_ID_HEADER);
+        return id == null ? "-" : id;
     }
 
     private void commonHeaders(Context ctx) {
@@ -114,7 +138,7 @@ public final class SearchServer implements AutoCloseable {
             error(ctx, 400, "invalid_encoding", "the request is not valid percent-encoded UTF-8", null);
             return;
         }
-        LOG.error("{} {}?{} failed", ctx.method(), ctx.path(), ctx.queryString(), e);
+        listeners.forEach(l -> l.failed(ctx, requestId(ctx), e));
         error(ctx, 500, "internal_error", "the server could not answer this request", null);
     }
 

@@ -36,6 +36,9 @@ public final class LiveIndex implements Closeable {
     private volatile String status = "ok";
     /** Why nothing can be served (the live generation is damaged and there is no intact one), or null. */
     private volatile String unavailable;
+    private final IndexEvents events;
+    /** The last failed switch, so that a broken generation is reported once rather than at every poll. */
+    private String lastFailure;
 
     /** Opens the live generation; fails when there is none or it cannot be read. */
     public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval) throws IOException {
@@ -48,12 +51,19 @@ public final class LiveIndex implements Closeable {
      */
     public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval, CompanyGazetteer suggestions)
             throws IOException {
-        this(directory, schema, pollInterval, suggestions, directory.live().orElseThrow(() ->
+        this(directory, schema, pollInterval, suggestions, IndexEvents.NONE);
+    }
+
+    /** As above, and tells {@code events} of every generation switched to and every switch that failed. */
+    public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval, CompanyGazetteer suggestions,
+                     IndexEvents events) throws IOException {
+        this(directory, schema, pollInterval, suggestions, events, directory.live().orElseThrow(() ->
                 new IOException("no index at " + directory.root() + "; run the index command first")));
     }
 
     private LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval, CompanyGazetteer suggestions,
-            Path first) throws IOException {
+            IndexEvents events, Path first) throws IOException {
+        this.events = events;
         this.directory = directory;
         this.schema = schema;
         this.suggestions = suggestions;
@@ -74,21 +84,21 @@ public final class LiveIndex implements Closeable {
      * message when there is none.
      */
     public static LiveIndex verified(IndexDirectory directory, Schema schema, Duration pollInterval,
-            CompanyGazetteer suggestions, long verifyFirstBytes) throws IOException {
+            CompanyGazetteer suggestions, IndexEvents events, long verifyFirstBytes) throws IOException {
         Path live = directory.live().orElseThrow(() ->
                 new IOException("no index at " + directory.root() + "; run the index command first"));
         if (IndexVerifier.size(live) > verifyFirstBytes) {
-            LiveIndex index = new LiveIndex(directory, schema, pollInterval, suggestions, live);
+            LiveIndex index = new LiveIndex(directory, schema, pollInterval, suggestions, events, live);
             index.status = "verifying";
             index.watcher.execute(index::verifyServed);
             return index;
         }
         IndexVerifier.Result check = IndexVerifier.verify(live);
         if (check.intact()) {
-            return new LiveIndex(directory, schema, pollInterval, suggestions, live);
+            return new LiveIndex(directory, schema, pollInterval, suggestions, events, live);
         }
         Path previous = intactPrevious(directory, check);
-        LiveIndex index = new LiveIndex(directory, schema, pollInterval, suggestions, previous);
+        LiveIndex index = new LiveIndex(directory, schema, pollInterval, suggestions, events, previous);
         index.refused.add(live);
         return index;
     }
@@ -144,6 +154,7 @@ public final class LiveIndex implements Closeable {
             refused.add(live.get());
             LOG.error("refusing the new index generation, {}; still serving {}", check.describe(),
                     old.folder().getFileName());
+            events.switchFailed(new IOException("damaged: " + check.describe()));
             return false;
         }
         switchTo(live.get());
@@ -161,14 +172,20 @@ public final class LiveIndex implements Closeable {
         unavailable = null;
         old.release();
         LOG.info("now serving {} ({} articles)", fresh.info().generation(), fresh.info().documents());
+        events.switched(fresh.info());
     }
 
     private void refreshQuietly() {
         try {
             refresh();
+            lastFailure = null;
         } catch (IOException | RuntimeException e) {
-            // Keep serving what we have; the next poll tries again.
-            LOG.warn("could not switch to the new index: {}", e.toString());
+            // Keep serving what we have; the next poll tries again, and a failure that repeats is reported once.
+            if (!e.toString().equals(lastFailure)) {
+                lastFailure = e.toString();
+                LOG.warn("could not switch to the new index; still serving the previous one", e);
+                events.switchFailed(e);
+            }
         }
     }
 

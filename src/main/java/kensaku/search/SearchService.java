@@ -163,6 +163,11 @@ public final class SearchService implements SearchBackend {
         }
     }
 
+    /** How many searches run and wait for a slot right now; read by the metrics, never pushed. */
+    public SearchLoad load() {
+        return searchSlots;
+    }
+
     @Override
     public String status() {
         return index.status();

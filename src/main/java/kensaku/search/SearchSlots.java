@@ -8,19 +8,31 @@ import java.util.concurrent.Semaphore;
  * At most so many searches at once, the rest waiting in arrival order. A search is CPU work from start to end, so
  * more of them than cores only share the cores and all finish late (docs/BENCHMARKS.md, change 16).
  */
-final class SearchSlots {
+final class SearchSlots implements SearchLoad {
     private final Semaphore slots;
+    private final int count;
 
     SearchSlots(int slots) {
         if (slots < 1) {
             throw new IllegalArgumentException("at least one search slot, got " + slots);
         }
         this.slots = new Semaphore(slots, true);
+        this.count = slots;
     }
 
     /** One slot per core of this machine. */
     static SearchSlots perCore() {
         return new SearchSlots(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Override
+    public int searchesRunning() {
+        return count - slots.availablePermits();
+    }
+
+    @Override
+    public int searchesWaiting() {
+        return slots.getQueueLength();
     }
 
     interface Search<T> {

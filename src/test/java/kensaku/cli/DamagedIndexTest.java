@@ -24,6 +24,7 @@ import kensaku.index.IndexProgress;
 import kensaku.index.IndexVerifier;
 import kensaku.index.Indexer;
 import kensaku.index.Schema;
+import kensaku.search.IndexEvents;
 import kensaku.search.IndexUnavailableException;
 import kensaku.search.LiveIndex;
 import kensaku.search.SearchRequest;
@@ -85,7 +86,7 @@ class DamagedIndexTest {
         assertTrue(result.describe().contains(file), result.describe());
         assertEquals(1, verify(index));
 
-        try (LiveIndex served = LiveIndex.verified(directory, SCHEMA, Duration.ofHours(1), null, VERIFY_FIRST)) {
+        try (LiveIndex served = LiveIndex.verified(directory, SCHEMA, Duration.ofHours(1), null, IndexEvents.NONE, VERIFY_FIRST)) {
             assertEquals(previous.getFileName().toString(), served.info().generation());
             assertEquals("ok", served.status());
             assertFalse(served.refresh(), "the damaged live generation is not switched to");
@@ -98,7 +99,7 @@ class DamagedIndexTest {
         IndexDirectory directory = buildFull(index);
         damage(directory.live().orElseThrow(), ".dvd");
         IOException refused = assertThrows(IOException.class,
-                () -> LiveIndex.verified(directory, SCHEMA, Duration.ofHours(1), null, VERIFY_FIRST));
+                () -> LiveIndex.verified(directory, SCHEMA, Duration.ofHours(1), null, IndexEvents.NONE, VERIFY_FIRST));
         assertTrue(refused.getMessage().contains("damaged") && !refused.getMessage().contains("\n"), refused.getMessage());
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -122,7 +123,7 @@ class DamagedIndexTest {
         Path index = temp.resolve("index");
         IndexDirectory directory = buildFull(index);
         damage(directory.live().orElseThrow(), ".tim");
-        try (LiveIndex served = LiveIndex.verified(directory, SCHEMA, Duration.ofHours(1), null, 0)) {
+        try (LiveIndex served = LiveIndex.verified(directory, SCHEMA, Duration.ofHours(1), null, IndexEvents.NONE, 0)) {
             long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (served.status().equals("verifying") && System.nanoTime() < until) {
                 Thread.sleep(20);
@@ -139,7 +140,7 @@ class DamagedIndexTest {
     void aNewDamagedGenerationIsNotSwitchedTo() throws Exception {
         Path index = temp.resolve("index");
         IndexDirectory directory = buildFull(index);
-        try (LiveIndex served = LiveIndex.verified(directory, SCHEMA, Duration.ofHours(1), null, VERIFY_FIRST)) {
+        try (LiveIndex served = LiveIndex.verified(directory, SCHEMA, Duration.ofHours(1), null, IndexEvents.NONE, VERIFY_FIRST)) {
             String first = served.info().generation();
             buildFull(index);
             damage(directory.live().orElseThrow(), ".fdt");

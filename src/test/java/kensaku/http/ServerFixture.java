@@ -43,6 +43,11 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(Path temp, Duration poll, List<String> corsOrigins, SiteUrls siteUrls) throws IOException {
+        this(temp, poll, corsOrigins, siteUrls, List.of(AccessLog.text()));
+    }
+
+    ServerFixture(Path temp, Duration poll, List<String> corsOrigins, SiteUrls siteUrls, List<RequestListener> listeners)
+            throws IOException {
         corpus = IndexFixtures.corpusOf(temp.resolve("corpus"), IndexFixtures.SEEDS, TEST_ARTICLES);
         index = temp.resolve("index");
         int status = Main.run("index", "--corpus", corpus.toString(), "--index", index.toString());
@@ -54,7 +59,12 @@ final class ServerFixture implements AutoCloseable {
         analyzers = new JapaneseAnalyzers(gazetteer);
         live = new LiveIndex(new IndexDirectory(index), schema, poll);
         server = new SearchServer(new SearchService(live, schema, analyzers, gazetteer, siteUrls),
-                new ServerConfig("127.0.0.1", 0, corsOrigins)).start();
+                new ServerConfig("127.0.0.1", 0, corsOrigins), listeners).start();
+    }
+
+    /** Closes the index under the running server: every search then fails inside kensaku (a 500). */
+    void closeIndex() throws IOException {
+        live.close();
     }
 
     String base() {
