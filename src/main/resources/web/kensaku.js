@@ -1,26 +1,42 @@
-// Upgrades the server-rendered search page in place: search as you type (IME-aware), suggestions, facets and
-// paging without reloads, URL state with back/forward, and drag-to-select on the month histogram.
+// Upgrades the server-rendered search page in place: search as you type (IME-aware), suggestions, filters and
+// paging without reloads, URL state with back/forward, the date chart (drag, arrow keys) and the phone drawer.
 // All result markup comes from the server, already escaped; this script inserts text only with textContent.
 const form = document.getElementById('search-form');
 const input = document.getElementById('q');
 const list = document.getElementById('suggestions');
+const live = document.getElementById('live');
 const DEBOUNCE_MS = 250;
+const phone = window.matchMedia('(max-width: 720px)');
 let composing = false;
 let typingTimer = 0;
 let latest = 0;
+// True while the current history entry is one that typing made: the next pause replaces it instead of adding.
+let typingEntry = false;
+let shownUrl = location.pathname + location.search;
 
 document.documentElement.classList.add('js');
 
-function formUrl() {
+function formUrl(extra) {
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(form)) {
     if (String(value).trim() !== '' && name !== 'page') params.append(name, value);
   }
+  // The date range is not a form field: it comes from the chart, chips and presets.
+  const app = document.getElementById('app');
+  for (const name of ['from', 'to']) {
+    const value = app && app.dataset[name];
+    if (value && !params.has(name)) params.set(name, value);
+  }
+  if (extra) extra(params);
   const query = params.toString();
   return '/' + (query ? '?' + query : '');
 }
 
-async function navigate(url, push = true) {
+// history: 'push' (a filter, a page, a suggestion), 'typing' (a pause while typing: the first one of a search
+// pushes, later ones replace it), 'commit' (Enter: replaces the entry its typing made, else pushes), 'none'
+// (back/forward). Decided when the answer is shown, so a superseded request never leaves an entry behind.
+// focus: a function returning the element to focus in the new region, or null to leave focus alone.
+async function navigate(url, { history: mode = 'push', focus = null, scrollToResults = false, keepDrawer = false } = {}) {
   const ticket = ++latest;
   document.body.classList.add('loading');
   try {
@@ -29,11 +45,27 @@ async function navigate(url, push = true) {
     if (ticket !== latest) return;
     const fresh = page.getElementById('app');
     if (!fresh) throw new Error('unexpected answer from the server');
+    const drawerOpen = keepDrawer && isDrawerOpen();
     document.getElementById('app').replaceWith(document.adoptNode(fresh));
     document.title = page.title;
-    if (push && url !== location.pathname + location.search) history.pushState(null, '', url);
+    const current = location.pathname + location.search;
+    const replace = mode === 'typing' || mode === 'commit' ? typingEntry : mode === 'replace';
+    if (mode !== 'none' && url !== current) {
+      if (replace) history.replaceState({ kensaku: true }, '', url);
+      else history.pushState({ kensaku: true }, '', url);
+    }
+    typingEntry = mode === 'typing' && (typingEntry || url !== current);
+    shownUrl = url;
     syncInput(url);
     upgradeRegion();
+    if (drawerOpen) openDrawer(false);
+    announce();
+    const target = focus && focus();
+    if (target) target.focus({ preventScroll: scrollToResults || isVisible(target) });
+    if (scrollToResults) {
+      const first = document.querySelector('#hits, .results-area');
+      if (first) first.scrollIntoView({ block: 'start' });
+    }
   } catch (error) {
     if (ticket !== latest) return;
     showError('検索できませんでした。通信状態を確認して、もう一度お試しください。');
@@ -42,18 +74,50 @@ async function navigate(url, push = true) {
   }
 }
 
+function isVisible(element) {
+  const rect = element.getBoundingClientRect();
+  return rect.bottom > 0 && rect.top < window.innerHeight;
+}
+
+// The live region sits outside the swapped region, so a screen reader hears each new result count.
+function announce() {
+  const title = document.getElementById('results-title');
+  const count = document.getElementById('count');
+  live.textContent = '';
+  setTimeout(() => {
+    live.textContent = [title && title.textContent, count && count.textContent].filter(Boolean).join(' ');
+  }, 50);
+}
+
 function showError(message) {
-  const main = document.getElementById('main');
+  const area = document.querySelector('#app .results-area') || document.getElementById('app');
   const p = document.createElement('p');
-  p.className = 'error';
+  p.className = 'notice error';
   p.setAttribute('role', 'alert');
   p.textContent = message;
-  main.replaceChildren(p);
+  area.replaceChildren(p);
 }
 
 function syncInput(url) {
   const q = new URL(url, location.href).searchParams.get('q') || '';
   if (document.activeElement !== input && input.value !== q) input.value = q;
+}
+
+// Finds, in the new region, the control the reader just used, so focus stays where they are.
+function sameControl(element) {
+  if (!element || element === document.body) return null;
+  if (element.matches('.facet-groups a')) element = element.closest('label').querySelector('input');
+  if (element.matches('input[type="checkbox"]')) {
+    const selector = `input[type="checkbox"][name="${CSS.escape(element.name)}"][value="${CSS.escape(element.value)}"]`;
+    return () => document.querySelector(selector) || document.getElementById('results-title');
+  }
+  if (element.id) return () => document.getElementById(element.id) || document.getElementById('results-title');
+  if (element.closest('.chart')) return () => document.querySelector('.chart');
+  if (element.matches('.preset')) {
+    const text = element.textContent;
+    return () => [...document.querySelectorAll('.preset')].find((p) => p.textContent === text);
+  }
+  return () => document.getElementById('results-title');
 }
 
 // Search as you type, but never in the middle of a kana-to-kanji composition.
@@ -67,7 +131,7 @@ input.addEventListener('input', (event) => {
 function scheduleSearch() {
   clearTimeout(typingTimer);
   typingTimer = setTimeout(() => {
-    navigate(formUrl());
+    navigate(formUrl(), { history: 'typing' });
     suggest(input.value);
   }, DEBOUNCE_MS);
 }
@@ -76,68 +140,144 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearTimeout(typingTimer);
   closeSuggestions();
-  navigate(formUrl());
+  // A committed search: it replaces the entry its own typing made, and the next typing starts a new entry.
+  navigate(formUrl(), { history: 'commit' });
 });
 
 document.addEventListener('change', (event) => {
   const target = event.target;
-  if (target.form === form && target !== input) navigate(formUrl());
+  if (target.form !== form || target === input) return;
+  if (target.id === 'sort') target.name = 'sort';
+  navigate(formUrl(), { focus: sameControl(target), keepDrawer: true });
 });
 
 document.addEventListener('click', (event) => {
-  const more = event.target.closest('button.more');
-  if (more) {
-    const facet = more.closest('.collapsible');
-    const expanded = facet.classList.toggle('expanded');
-    more.setAttribute('aria-expanded', String(expanded));
-    more.textContent = expanded ? '閉じる' : 'もっと見る';
-    return;
-  }
+  if (event.target.closest('.filter-toggle')) { event.preventDefault(); openDrawer(true); return; }
+  if (event.target.closest('.drawer-close')) { closeDrawer(); return; }
   const link = event.target.closest('#app a[href^="/"]');
-  if (!link || link.closest('.histogram') || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  if (!link || link.closest('.chart') || event.ctrlKey || event.metaKey || event.shiftKey) return;
   const href = link.getAttribute('href');
   if (href.startsWith('/articles/') || href.startsWith('/static/')) return;
   event.preventDefault();
-  navigate(href);
-  if (link.closest('.pages')) document.getElementById('main').focus();
+  const paging = Boolean(link.closest('.pages'));
+  navigate(href, {
+    focus: paging ? () => document.getElementById('hits') || document.getElementById('results-title') : sameControl(link),
+    scrollToResults: paging,
+    keepDrawer: Boolean(link.closest('#filters')),
+  });
 });
 
-window.addEventListener('popstate', () => navigate(location.pathname + location.search, false));
+// A fragment link (the skip link, 絞り込み without the drawer) also fires popstate; only a new search refetches.
+window.addEventListener('popstate', () => {
+  const url = location.pathname + location.search;
+  if (url === shownUrl) return;
+  navigate(url, { history: 'none' });
+});
+
+// The phone drawer: 「絞り込み（N）」 opens it over the results, 「N件を表示」 or Escape closes it.
+function isDrawerOpen() {
+  const filters = document.getElementById('filters');
+  return Boolean(filters && filters.classList.contains('open'));
+}
+
+function openDrawer(moveFocus) {
+  const filters = document.getElementById('filters');
+  if (!filters || !phone.matches) {
+    if (filters) filters.scrollIntoView();
+    return;
+  }
+  filters.classList.add('open');
+  filters.setAttribute('role', 'dialog');
+  filters.setAttribute('aria-modal', 'true');
+  const close = filters.querySelector('.drawer-close');
+  close.hidden = false;
+  document.querySelector('.filter-toggle').setAttribute('aria-expanded', 'true');
+  if (moveFocus) close.focus();
+}
+
+function closeDrawer() {
+  const filters = document.getElementById('filters');
+  if (!filters) return;
+  filters.classList.remove('open');
+  filters.removeAttribute('role');
+  filters.removeAttribute('aria-modal');
+  const toggle = document.querySelector('.filter-toggle');
+  toggle.setAttribute('aria-expanded', 'false');
+  const first = document.querySelector('#hits a');
+  (first || toggle).focus();
+}
+
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && isDrawerOpen()) closeDrawer();
+});
 
 // Suggestions: an ARIA combobox driven by the arrow keys, Enter and Escape.
 let suggestTicket = 0;
+let suggestRequest = null;
+
+function cancelSuggestions() {
+  suggestTicket++;
+  if (suggestRequest) suggestRequest.abort();
+  suggestRequest = null;
+}
+
+// As many as fit between the box and the bottom of what is visible (the keyboard takes the rest on a phone).
+function suggestionRoom() {
+  const viewport = window.visualViewport ? window.visualViewport.height : window.innerHeight;
+  const below = viewport - input.getBoundingClientRect().bottom - 8;
+  return Math.max(3, Math.min(8, Math.floor(Math.min(below, viewport * 0.5) / 46)));
+}
+
 async function suggest(prefix) {
-  const ticket = ++suggestTicket;
+  cancelSuggestions();
+  const ticket = suggestTicket;
   if (prefix.trim() === '') { closeSuggestions(); return; }
+  const request = new AbortController();
+  suggestRequest = request;
   try {
-    const response = await fetch('/api/suggest?size=8&q=' + encodeURIComponent(prefix));
+    const response = await fetch('/api/suggest?size=' + suggestionRoom() + '&q=' + encodeURIComponent(prefix),
+      { signal: request.signal });
     const body = await response.json();
-    if (ticket !== suggestTicket) return;
-    renderSuggestions(body.suggestions || []);
+    if (ticket !== suggestTicket || document.activeElement !== input) return;
+    renderSuggestions(body.suggestions || [], prefix);
   } catch (error) {
-    closeSuggestions();
+    if (ticket === suggestTicket) closeSuggestions();
   }
 }
 
 const KIND_LABELS = { company: '企業', tag: 'タグ', title: '記事' };
-function renderSuggestions(suggestions) {
+function renderSuggestions(suggestions, typed) {
   list.replaceChildren();
   suggestions.forEach((s, i) => {
     const li = document.createElement('li');
     li.id = 'suggestion-' + i;
     li.setAttribute('role', 'option');
     li.setAttribute('aria-selected', 'false');
-    li.textContent = s.text;
+    const text = document.createElement('span');
+    text.className = 'text';
+    appendMarked(text, s.label || s.text, typed.trim());
+    if (s.label && s.label !== s.text) appendMarked(text, '（' + s.text + '）', typed.trim());
     const kind = document.createElement('span');
     kind.className = 'kind';
     kind.textContent = KIND_LABELS[s.kind] || '';
-    li.append(kind);
+    li.append(text, kind);
     li.addEventListener('mousedown', (event) => { event.preventDefault(); choose(s); });
     list.append(li);
   });
   list.hidden = suggestions.length === 0;
   input.setAttribute('aria-expanded', String(suggestions.length > 0));
   input.removeAttribute('aria-activedescendant');
+}
+
+// The typed part in bold, matched ignoring case, width and hiragana/katakana (えぬ marks エヌ); text nodes only.
+function appendMarked(parent, text, typed) {
+  const fold = (s) => s.normalize('NFKC').toLowerCase()
+    .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+  const at = typed ? fold(text).indexOf(fold(typed)) : -1;
+  if (at < 0 || fold(text).length !== text.length) { parent.append(text); return; }
+  const mark = document.createElement('mark');
+  mark.textContent = text.slice(at, at + typed.length);
+  parent.append(text.slice(0, at), mark, text.slice(at + typed.length));
 }
 
 function closeSuggestions() {
@@ -148,7 +288,9 @@ function closeSuggestions() {
 }
 
 function choose(s) {
+  cancelSuggestions();
   closeSuggestions();
+  clearTimeout(typingTimer);
   if (s.kind === 'title' && s.id) {
     location.href = '/articles/' + s.id.split('/').map(encodeURIComponent).join('/');
     return;
@@ -166,7 +308,9 @@ input.addEventListener('keydown', (event) => {
   if (event.isComposing || event.keyCode === 229) return;
   const options = [...list.querySelectorAll('[role="option"]')];
   const active = options.findIndex((o) => o.getAttribute('aria-selected') === 'true');
-  if (event.key === 'Escape') { closeSuggestions(); return; }
+  // Escape closes the suggestions and nothing else: the native search box would also clear the query.
+  if (event.key === 'Escape') { event.preventDefault(); cancelSuggestions(); closeSuggestions(); return; }
+  if (event.key === 'Tab' || (event.key === 'Enter' && active < 0)) { cancelSuggestions(); closeSuggestions(); return; }
   if (list.hidden || options.length === 0) return;
   if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
     event.preventDefault();
@@ -179,44 +323,82 @@ input.addEventListener('keydown', (event) => {
     options[active].dispatchEvent(new MouseEvent('mousedown'));
   }
 });
-input.addEventListener('blur', () => setTimeout(closeSuggestions, 150));
+input.addEventListener('blur', () => { cancelSuggestions(); setTimeout(closeSuggestions, 150); });
 
-// The month histogram: a click selects one month (the bar's own link), a drag across bars selects a range.
+// The date chart: click a bar for its month, drag across bars for a range (released anywhere), or focus the
+// chart (one tab stop) and use ←/→ (Shift to widen, PageUp/PageDown a year, Home/End) and Enter.
 function upgradeRegion() {
-  const svg = document.querySelector('.histogram');
-  if (!svg) return;
-  const bars = [...svg.querySelectorAll('a.bar')];
-  let start = null;
-  let dragged = false;
-  const months = (a, b) => {
-    const [x, y] = [bars.indexOf(a), bars.indexOf(b)].sort((m, n) => m - n);
-    return [bars[x].dataset.month, bars[y].dataset.month, x, y];
+  const chart = document.querySelector('.chart');
+  if (!chart) return;
+  const bars = [...chart.querySelectorAll('.bar')];
+  if (bars.length === 0) return;
+  const selected = bars.map((b, i) => (b.classList.contains('selected') ? i : -1)).filter((i) => i >= 0);
+  let cursor = selected.length ? selected[0] : bars.length - 1;
+  let anchor = null;
+  let dragStart = null;
+
+  const indexAt = (x) => {
+    const rect = chart.getBoundingClientRect();
+    return Math.max(0, Math.min(bars.length - 1, Math.floor(((x - rect.left) / rect.width) * bars.length)));
   };
-  bars.forEach((bar) => {
-    bar.addEventListener('pointerdown', (event) => { start = bar; dragged = false; event.preventDefault(); });
-    bar.addEventListener('pointerenter', () => {
-      if (!start) return;
-      dragged = dragged || bar !== start;
-      const [, , x, y] = months(start, bar);
-      bars.forEach((b, i) => b.classList.toggle('dragging', i >= x && i <= y));
-    });
-    bar.addEventListener('click', (event) => {
-      event.preventDefault();
-      if (dragged) return;
-      navigate(bar.getAttribute('href'));
-    });
+  const paint = (a, b) => {
+    const [x, y] = [Math.min(a, b), Math.max(a, b)];
+    bars.forEach((bar, i) => bar.classList.toggle('dragging', a !== null && i >= x && i <= y));
+  };
+  const choose = (a, b) => {
+    const [x, y] = [Math.min(a, b), Math.max(a, b)];
+    const url = formUrl((params) => { params.set('from', bars[x].dataset.month); params.set('to', bars[y].dataset.month); });
+    navigate(url, { focus: () => document.querySelector('.chart'), keepDrawer: true });
+  };
+  const moveCursor = (i) => {
+    bars[cursor].classList.remove('cursor');
+    cursor = Math.max(0, Math.min(bars.length - 1, i));
+    bars[cursor].classList.add('cursor');
+    chart.setAttribute('aria-activedescendant', bars[cursor].id);
+    if (anchor !== null) paint(anchor, cursor);
+  };
+
+  chart.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0) return;
+    event.preventDefault();
+    dragStart = indexAt(event.clientX);
+    chart.setPointerCapture(event.pointerId);
+    paint(dragStart, dragStart);
   });
-  svg.addEventListener('pointerup', (event) => {
-    if (!start) return;
-    const end = event.target.closest('a.bar') || start;
-    if (dragged) {
-      const [from, to] = months(start, end);
-      const params = new URL(formUrl(), location.href).searchParams;
-      params.set('from', from);
-      params.set('to', to);
-      navigate('/?' + params.toString());
+  chart.addEventListener('pointermove', (event) => {
+    if (dragStart === null) return;
+    paint(dragStart, indexAt(event.clientX));
+  });
+  const finish = (event, commit) => {
+    if (dragStart === null) return;
+    const start = dragStart;
+    dragStart = null;
+    if (chart.hasPointerCapture(event.pointerId)) chart.releasePointerCapture(event.pointerId);
+    paint(null, null);
+    if (commit) choose(start, indexAt(event.clientX));
+  };
+  chart.addEventListener('pointerup', (event) => finish(event, true));
+  chart.addEventListener('pointercancel', (event) => finish(event, false));
+  chart.addEventListener('lostpointercapture', (event) => finish(event, false));
+  chart.addEventListener('click', (event) => event.preventDefault());
+
+  chart.addEventListener('focus', () => moveCursor(cursor));
+  chart.addEventListener('blur', () => { bars[cursor].classList.remove('cursor'); anchor = null; paint(null, null); });
+  chart.addEventListener('keydown', (event) => {
+    const steps = { ArrowLeft: -1, ArrowRight: 1, ArrowDown: -1, ArrowUp: 1, PageUp: -12, PageDown: 12 };
+    if (event.key in steps || event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      if (event.shiftKey && anchor === null) anchor = cursor;
+      if (!event.shiftKey) { anchor = null; paint(null, null); }
+      const next = event.key === 'Home' ? 0 : event.key === 'End' ? bars.length - 1 : cursor + steps[event.key];
+      moveCursor(next);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      choose(anchor === null ? cursor : anchor, cursor);
+    } else if (event.key === 'Escape' && anchor !== null) {
+      anchor = null;
+      paint(null, null);
     }
-    start = null;
   });
 }
 

@@ -25,10 +25,18 @@ import java.util.Set;
  * word boundaries; see {@link CompanyMatcher}.
  */
 public final class CompanyGazetteer {
-    /** A company: its canonical (display and facet) name and every alias that names it. */
-    public record Company(String canonical, List<String> aliases) {
+    /**
+     * A company: its canonical (facet and filter) name, every alias that names it, and the label a Japanese reader
+     * sees (トヨタ for Toyota); the label is the canonical name when the gazetteer gives none.
+     */
+    public record Company(String canonical, List<String> aliases, String label) {
         public Company {
             aliases = List.copyOf(aliases);
+            label = label == null || label.isBlank() ? canonical : label.strip();
+        }
+
+        public Company(String canonical, List<String> aliases) {
+            this(canonical, aliases, null);
         }
     }
 
@@ -38,6 +46,7 @@ public final class CompanyGazetteer {
     private final List<CompanyMatcher.Alias> aliases;
     private final CompanyMatcher matcher;
     private final Map<String, String> canonicalByFoldedName;
+    private final Map<String, String> labelByCanonical = new LinkedHashMap<>();
 
     private CompanyGazetteer(List<Company> companies, List<CompanyMatcher.Alias> aliases) {
         this.companies = List.copyOf(companies);
@@ -46,6 +55,9 @@ public final class CompanyGazetteer {
         this.canonicalByFoldedName = new LinkedHashMap<>();
         for (CompanyMatcher.Alias alias : aliases) {
             canonicalByFoldedName.putIfAbsent(fold(alias.name()), alias.canonical());
+        }
+        for (Company company : this.companies) {
+            labelByCanonical.putIfAbsent(company.canonical(), company.label());
         }
     }
 
@@ -67,8 +79,15 @@ public final class CompanyGazetteer {
         }
     }
 
-    /** This gazetteer with another's companies added; aliases of the same canonical name are combined. */
+    /**
+     * This gazetteer with another's companies added; aliases of the same canonical name are combined, and the
+     * other's label wins where it gives one (a user's file may rename a built-in company).
+     */
     public CompanyGazetteer extendedWith(CompanyGazetteer other) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        companies.forEach(company -> labels.put(company.canonical(), company.label()));
+        other.companies.stream().filter(company -> !company.label().equals(company.canonical()))
+                .forEach(company -> labels.put(company.canonical(), company.label()));
         Map<String, LinkedHashSet<CompanyMatcher.Alias>> merged = new LinkedHashMap<>();
         for (CompanyMatcher.Alias alias : aliases) {
             merged.computeIfAbsent(alias.canonical(), k -> new LinkedHashSet<>()).add(alias);
@@ -79,7 +98,8 @@ public final class CompanyGazetteer {
         List<Company> companies = new ArrayList<>();
         List<CompanyMatcher.Alias> all = new ArrayList<>();
         merged.forEach((canonical, names) -> {
-            companies.add(new Company(canonical, names.stream().map(CompanyMatcher.Alias::name).distinct().toList()));
+            companies.add(new Company(canonical, names.stream().map(CompanyMatcher.Alias::name).distinct().toList(),
+                    labels.get(canonical)));
             all.addAll(names);
         });
         return new CompanyGazetteer(companies, all);
@@ -97,6 +117,11 @@ public final class CompanyGazetteer {
     /** Canonical names of the companies mentioned in the text. */
     public Set<String> companiesIn(String text) {
         return matcher.companiesIn(normalize(text));
+    }
+
+    /** The name a reader sees for a canonical company name: its label, else the name itself (unknown names too). */
+    public String labelOf(String canonical) {
+        return labelByCanonical.getOrDefault(canonical, canonical);
     }
 
     /** The canonical name when the tag is a name of a company, whatever its case or width. */
@@ -126,10 +151,11 @@ public final class CompanyGazetteer {
                 continue;
             }
             String[] columns = content.split("\t");
-            if (columns.length != 2 || columns[0].isBlank() || columns[1].isBlank()) {
+            if (columns.length < 2 || columns.length > 3 || columns[0].isBlank() || columns[1].isBlank()) {
                 throw new IllegalArgumentException(name + " line " + number
-                        + ": expected 'canonical<TAB>alias|alias|...', got '" + content + "'");
+                        + ": expected 'canonical<TAB>alias|alias|...[<TAB>label]', got '" + content + "'");
             }
+            String label = columns.length == 3 ? columns[2].strip() : null;
             String canonical = columns[0].strip();
             List<String> names = new ArrayList<>();
             for (String alias : columns[1].split("\\|")) {
@@ -146,7 +172,7 @@ public final class CompanyGazetteer {
             if (names.stream().noneMatch(n -> n.equalsIgnoreCase(canonical))) {
                 aliases.add(new CompanyMatcher.Alias(canonical, normalize(canonical), false));
             }
-            companies.add(new Company(canonical, names));
+            companies.add(new Company(canonical, names, label));
         }
         return new CompanyGazetteer(companies, aliases);
     }

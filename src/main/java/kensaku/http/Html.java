@@ -54,6 +54,10 @@ final class Html {
         return path.toString();
     }
 
+    /**
+     * The frame of every page: the search form, a live region and the {@code main} landmark (the skip link's
+     * target) around the body. The live region and {@code main} stay when the script swaps the region inside.
+     */
     static String page(String title, String searchValue, String body) {
         return """
                 <!doctype html>
@@ -62,6 +66,7 @@ final class Html {
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s</title>
+                <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
                 <link rel="stylesheet" href="/static/kensaku.css">
                 <script type="module" src="/static/kensaku.js"></script>
                 </head>
@@ -73,13 +78,16 @@ final class Html {
                 <label for="q" class="visually-hidden">検索語</label>
                 <div class="combo">
                 <input id="q" name="q" type="search" value="%s" placeholder="記事を検索（例：生成AI 投資）" autocomplete="off"
-                 role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="suggestions">
+                 enterkeyhint="search" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="suggestions">
                 <ul id="suggestions" role="listbox" aria-label="検索候補" hidden></ul>
                 </div>
                 <button type="submit">検索</button>
                 </form>
                 </header>
+                <p id="live" class="visually-hidden" role="status" aria-live="polite"></p>
+                <main id="main" tabindex="-1">
                 %s
+                </main>
                 </body>
                 </html>
                 """.formatted(escape(title), escape(searchValue), body);

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** The search page's URL state (q, filters, range, sort, page) and the links that change one part of it. */
 record PageLinks(Map<String, List<String>> params) {
-    static final List<String> NAMES = List.of("q", "company", "tag", "category", "from", "to", "sort", "page");
+    static final List<String> NAMES = List.of("q", "company", "tag", "category", "from", "to", "sort", "size", "page");
 
     static PageLinks of(Map<String, List<String>> raw) {
         Map<String, List<String>> kept = new LinkedHashMap<>();
@@ -32,6 +32,25 @@ record PageLinks(Map<String, List<String>> params) {
 
     boolean hasFilters() {
         return List.of("company", "tag", "category", "from", "to").stream().anyMatch(params::containsKey);
+    }
+
+    /** How many filters are on: each facet value, and the date range as one. */
+    int filterCount() {
+        int count = values("company").size() + values("tag").size() + values("category").size();
+        return count + (params.containsKey("from") || params.containsKey("to") ? 1 : 0);
+    }
+
+    /** The search as a query string ("?q=…&company=…&page=2", or ""), e.g. for an article's way back to it. */
+    String query() {
+        return Html.query(params);
+    }
+
+    /** The current page without the date range, back on page 1. */
+    String withoutRange() {
+        Map<String, List<String>> next = copyWithout("page");
+        next.remove("from");
+        next.remove("to");
+        return "/" + Html.query(next);
     }
 
     /** The current page with one facet value ticked or unticked, back on page 1. */

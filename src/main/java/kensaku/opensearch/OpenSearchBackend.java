@@ -25,6 +25,7 @@ import kensaku.search.ArticleView;
 import kensaku.search.CompanyNameCorrection;
 import kensaku.search.DidYouMean;
 import kensaku.search.QueryLimit;
+import kensaku.search.CompanyLabels;
 import kensaku.search.FacetCount;
 import kensaku.search.Hit;
 import kensaku.search.IncompatibleIndexException;
@@ -55,6 +56,7 @@ public final class OpenSearchBackend implements SearchBackend {
     private final String alias;
     private final Schema schema;
     private final CompanyGazetteer gazetteer;
+    private final CompanyLabels labels;
     private final ClusterQueries queries;
     private final PageHighlighter highlighter;
     private final CompanyNameCorrection companyNames;
@@ -74,6 +76,7 @@ public final class OpenSearchBackend implements SearchBackend {
         this.alias = alias;
         this.schema = schema;
         this.gazetteer = gazetteer;
+        this.labels = new CompanyLabels(gazetteer);
         this.queries = new ClusterQueries(analyzers, schema.zone());
         this.highlighter = new PageHighlighter(schema, analyzers);
         this.companyNames = new CompanyNameCorrection(analyzers.morphological(), gazetteer);
@@ -112,8 +115,8 @@ public final class OpenSearchBackend implements SearchBackend {
         long total = answer.path("hits").path("total").path("value").asLong();
         String correction = correction(request, total);
         long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        return new SearchResponse(total, tookMillis, answer.path("timed_out").asBoolean(false), request.page(),
-                request.size(), hits, facets, correction, limited.ignored());
+        return labels.label(new SearchResponse(total, tookMillis, answer.path("timed_out").asBoolean(false),
+                request.page(), request.size(), hits, facets, correction)).ignoring(limited.ignored());
     }
 
     /**
@@ -165,11 +168,12 @@ public final class OpenSearchBackend implements SearchBackend {
             return Optional.empty();
         }
         JsonNode source = found.get().path("_source");
-        return Optional.of(new ArticleView(id, urlOf(source), source.path(Schema.TITLE).asText(""), dateOf(source),
+        return Optional.of(labels.article(new ArticleView(id, urlOf(source), source.path(Schema.TITLE).asText(""),
+                dateOf(source),
                 strings(source, ClusterSchema.TAGS), strings(source, ClusterSchema.CATEGORIES),
                 strings(source, ClusterSchema.COMPANIES), source.path(ClusterSchema.AUTHOR).asText(""),
                 source.path(Schema.EXCERPT).asText(""), source.path(Schema.BODY).asText(""),
-                source.path(Schema.BODY_HTML).asText("")));
+                source.path(Schema.BODY_HTML).asText(""))));
     }
 
     /**
@@ -203,7 +207,7 @@ public final class OpenSearchBackend implements SearchBackend {
             hits.add(hit(hit, PageHighlighter.unmarked(new PageHighlighter.Text(source.path(Schema.TITLE).asText(""),
                     source.path(Schema.EXCERPT).asText(""), ""))));
         }
-        return Optional.of(hits);
+        return Optional.of(labels.hits(hits));
     }
 
     /**
@@ -248,7 +252,7 @@ public final class OpenSearchBackend implements SearchBackend {
             String title = hit.path("_source").path(Schema.TITLE).asText("");
             candidates.add(new Candidate(new Suggestion(title, "title", title, hit.path("_source").path(Schema.ID).asText()), 1));
         }
-        return SuggestionRanking.best(candidates, limit);
+        return labels.suggestions(SuggestionRanking.best(candidates, limit));
     }
 
     /** The index behind the alias, its article count and the schema it was built with. */

@@ -35,6 +35,7 @@ public final class SearchService implements SearchBackend {
     private final DidYouMean didYouMean;
     private final RelatedArticles related;
     private final QueryLimit queryLimit;
+    private final CompanyLabels labels;
     /**
      * No request may tie up a server thread longer than this, from its arrival (a wait for a slot counts) through
      * analysis, search, facets, highlights and did-you-mean; one that runs out answers what it has, timed out.
@@ -58,6 +59,7 @@ public final class SearchService implements SearchBackend {
         this.didYouMean = new DidYouMean(analyzers.morphological(), gazetteer);
         this.related = new RelatedArticles(analyzers.morphological());
         this.queryLimit = new QueryLimit(planner, new WordRuns(analyzers.morphological()));
+        this.labels = new CompanyLabels(gazetteer);
     }
 
     @Override
@@ -111,8 +113,8 @@ public final class SearchService implements SearchBackend {
             Map<String, List<FacetCount>> facets = assembler.facets(counts, request);
             String correction = outOfTime || deadline.passed() ? null : correction(searcher, request, total, deadline);
             long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-            return new SearchResponse(total, tookMillis, searcher.timedOut() || outOfTime || deadline.passed(), request.page(),
-                    request.size(), hits, facets, correction);
+            return labels.label(new SearchResponse(total, tookMillis, searcher.timedOut() || outOfTime
+                    || deadline.passed(), request.page(), request.size(), hits, facets, correction));
         } finally {
             index.release(snapshot);
         }
@@ -127,7 +129,7 @@ public final class SearchService implements SearchBackend {
             if (found.scoreDocs.length == 0) {
                 return Optional.empty();
             }
-            return Optional.of(assembler.article(searcher, found.scoreDocs[0].doc));
+            return Optional.of(labels.article(assembler.article(searcher, found.scoreDocs[0].doc)));
         } finally {
             index.release(snapshot);
         }
@@ -147,7 +149,7 @@ public final class SearchService implements SearchBackend {
             Query like = related.query(searcher.getIndexReader(), found.scoreDocs[0].doc, id);
             ScoreDoc[] docs = searcher.search(like, size).scoreDocs;
             Highlights.Result unmarked = new Highlights.Result(new String[docs.length], new String[docs.length]);
-            return Optional.of(assembler.hits(searcher, docs, unmarked));
+            return Optional.of(labels.hits(assembler.hits(searcher, docs, unmarked)));
         } finally {
             index.release(snapshot);
         }
@@ -157,7 +159,7 @@ public final class SearchService implements SearchBackend {
     public List<Suggestion> suggest(String prefix, int limit) throws IOException {
         IndexSnapshot snapshot = index.acquire();
         try {
-            return snapshot.suggester(gazetteer).suggest(prefix, limit);
+            return labels.suggestions(snapshot.suggester(gazetteer).suggest(prefix, limit));
         } finally {
             index.release(snapshot);
         }

@@ -50,9 +50,18 @@ public final class SuggestionRanking {
                         || !companies.contains(c.suggestion().text().toLowerCase(Locale.ROOT)))
                 .sorted(Comparator.comparingInt((Candidate c) -> KIND_ORDER.indexOf(c.suggestion().kind()))
                         .thenComparing(Comparator.comparingLong(Candidate::weight).reversed())
-                        .thenComparing(c -> c.suggestion().text()))
+                        // Titles all start with what was typed: the one closest to it (shortest) is the best
+                        // match, and punctuation never decides the order (NVIDIA、$ … is not first for being 、).
+                        .thenComparingInt(c -> c.suggestion().kind().equals("title") ? c.suggestion().text().length() : 0)
+                        .thenComparing(c -> lettersOf(c.suggestion().text())))
                 .limit(limit)
                 .map(Candidate::suggestion)
                 .toList();
+    }
+
+    private static String lettersOf(String text) {
+        StringBuilder letters = new StringBuilder(text.length());
+        text.codePoints().filter(Character::isLetterOrDigit).forEach(letters::appendCodePoint);
+        return letters.toString();
     }
 }

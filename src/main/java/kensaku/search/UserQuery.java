@@ -26,6 +26,9 @@ public record UserQuery(List<List<Part>> required, List<Part> excluded) {
 
     public static UserQuery parse(String text) {
         List<Token> tokens = tokenize(normalizeQuotes(text));
+        if (tokens.stream().anyMatch(t -> t.part() != null && hasIndexableCharacter(t.part().text()))) {
+            tokens = tokens.stream().filter(t -> t.part() == null || hasIndexableCharacter(t.part().text())).toList();
+        }
         List<List<Part>> required = new ArrayList<>();
         List<Part> excluded = new ArrayList<>();
         boolean orPending = false;
@@ -96,6 +99,15 @@ public record UserQuery(List<List<Part>> required, List<Part> excluded) {
             }
         }
         return tokens;
+    }
+
+    /**
+     * A word of only emoji or symbols (🚀, ★) has nothing the analyzers index, so requiring it would find nothing:
+     * beside real words it is dropped (🚀 生成AI finds what 生成AI finds). A query of nothing else still finds
+     * nothing, rather than everything.
+     */
+    private static boolean hasIndexableCharacter(String word) {
+        return word.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     private static boolean isSpace(char c) {

@@ -101,4 +101,22 @@ class CompanyGazetteerTest {
                 () -> CompanyGazetteer.load(file));
         assertTrue(error.getMessage().contains("bad.tsv line 2"), error.getMessage());
     }
+
+    @Test
+    void everyBuiltInCompanyHasADisplayLabelAndAUserFileMayOmitOrGiveOne(@TempDir Path dir) throws IOException {
+        CompanyGazetteer builtIn = CompanyGazetteer.builtIn();
+        assertEquals("トヨタ", builtIn.labelOf("Toyota"));
+        assertEquals("ソニー", builtIn.labelOf("Sony"));
+        assertEquals("楽天", builtIn.labelOf("Rakuten"));
+        assertEquals("アマゾン", builtIn.labelOf("Amazon"));
+        assertEquals("Unknown Co", builtIn.labelOf("Unknown Co"), "an unknown name is its own label");
+        long latinOnly = builtIn.companies().stream().filter(c -> c.label().matches("[A-Za-z .]+")).count();
+        assertTrue(latinOnly <= 8, "most companies have a Japanese label: " + latinOnly);
+        Path mine = dir.resolve("mine.tsv");
+        java.nio.file.Files.writeString(mine, "Kensaku Inc\tKensaku|ケンサク\nToyota\tTOYOTA\tトヨタ自動車\n");
+        CompanyGazetteer extended = builtIn.extendedWith(CompanyGazetteer.load(mine));
+        assertEquals("Kensaku Inc", extended.labelOf("Kensaku Inc"), "two columns still read: no label");
+        assertEquals("トヨタ自動車", extended.labelOf("Toyota"), "a user's label wins");
+        assertEquals("ソニー", extended.labelOf("Sony"));
+    }
 }

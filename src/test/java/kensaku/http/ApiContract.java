@@ -65,6 +65,7 @@ public final class ApiContract implements AutoCloseable {
         checks.put("bad parameters are 400 with the parameter named", this::badParameters);
         checks.put("suggestions from kana and Latin", this::suggestions);
         checks.put("a misspelled query offers did-you-mean, a good one does not", this::didYouMean);
+        checks.put("companies carry their Japanese display labels, filters keep the canonical name", this::companyLabels);
         checks.put("every hit and article carries its live url on the publisher's site", this::liveUrls);
         checks.put("health", this::health);
         checks.put("the page renders results and highlights", this::page);
@@ -201,6 +202,32 @@ public final class ApiContract implements AutoCloseable {
         assertEquals(404, get("/api/nothing-here").statusCode());
     }
 
+    private void companyLabels() throws Exception {
+        JsonNode body = getJson("/api/search?q=" + enc("ロボティクス") + "&company=Toyota");
+        assertEquals(1, body.get("total").asInt(), "the canonical name filters");
+        JsonNode toyota = null;
+        for (JsonNode facet : body.get("facets").get("company")) {
+            toyota = facet.get("value").asText().equals("Toyota") ? facet : toyota;
+            assertTrue(facet.has("label") && facet.has("count"), facet.toString());
+        }
+        assertEquals("トヨタ", toyota.get("label").asText(), body.get("facets").get("company").toString());
+        JsonNode hit = body.get("hits").get(0);
+        List<String> companies = new java.util.ArrayList<>();
+        List<String> labels = new java.util.ArrayList<>();
+        hit.get("companies").forEach(c -> companies.add(c.asText()));
+        hit.get("company_labels").forEach(c -> labels.add(c.asText()));
+        assertEquals(companies.size(), labels.size());
+        assertEquals("トヨタ", labels.get(companies.indexOf("Toyota")));
+        assertEquals("ソフトバンク", labels.get(companies.indexOf("SoftBank")));
+        JsonNode tag = getJson("/api/search?q=" + enc("ロボティクス")).get("facets").get("tag").get(0);
+        assertEquals(tag.get("value").asText(), tag.get("label").asText(), "a tag is its own label");
+        JsonNode article = getJson("/api/articles/robotics.md");
+        assertEquals(article.get("companies").size(), article.get("company_labels").size());
+        JsonNode suggestion = getJson("/api/suggest?q=" + enc("とよ")).get("suggestions").get(0);
+        assertEquals("Toyota", suggestion.get("value").asText());
+        assertEquals("トヨタ", suggestion.get("label").asText());
+    }
+
     private void suggestions() throws Exception {
         assertEquals("NVIDIA", getJson("/api/suggest?q=" + enc("えぬ")).get("suggestions").get(0).get("value").asText());
         assertEquals("Toyota", getJson("/api/suggest?q=" + enc("とよ")).get("suggestions").get(0).get("value").asText());
@@ -248,7 +275,8 @@ public final class ApiContract implements AutoCloseable {
                 + "000_9474e8312006595c.html", getJson("/api/articles/000_9474e8312006595c.txt").get("url").asText());
         String page = get("/?q=" + enc("ロボティクス")).body();
         assertTrue(page.contains("href=\"" + robotics + "\""), "the page links the hit to the live article");
-        assertTrue(page.contains("href=\"/articles/robotics.md\""), "and keeps kensaku's copy as a preview");
+        assertTrue(page.contains("href=\"/articles/robotics.md?q=" + enc("ロボティクス") + "\""),
+                "and keeps kensaku's copy as a preview, which leads back to this search");
     }
 
     private void health() throws Exception {

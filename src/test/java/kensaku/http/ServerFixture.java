@@ -25,6 +25,8 @@ import kensaku.search.SearchService;
 /** A real index of the seeds plus test articles, served by a real server on a free port. */
 final class ServerFixture implements AutoCloseable {
     static final Path TEST_ARTICLES = Path.of("src/test/resources/http/articles");
+    /** More articles for the page's tests: a gap of empty months before the seeds, a tag naming a company. */
+    static final Path PAGE_ARTICLES = Path.of("src/test/resources/http/page-articles");
 
     final Path corpus;
     final Path index;
@@ -48,7 +50,12 @@ final class ServerFixture implements AutoCloseable {
 
     ServerFixture(Path temp, Duration poll, List<String> corsOrigins, SiteUrls siteUrls, List<RequestListener> listeners)
             throws IOException {
-        corpus = IndexFixtures.corpusOf(temp.resolve("corpus"), IndexFixtures.SEEDS, TEST_ARTICLES);
+        this(temp, poll, corsOrigins, siteUrls, listeners, IndexFixtures.SEEDS, TEST_ARTICLES);
+    }
+
+    ServerFixture(Path temp, Duration poll, List<String> corsOrigins, SiteUrls siteUrls, List<RequestListener> listeners,
+                  Path... folders) throws IOException {
+        corpus = IndexFixtures.corpusOf(temp.resolve("corpus"), folders);
         index = temp.resolve("index");
         int status = Main.run("index", "--corpus", corpus.toString(), "--index", index.toString());
         if (status != 0) {

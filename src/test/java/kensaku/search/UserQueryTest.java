@@ -35,11 +35,19 @@ class UserQueryTest {
     @Test
     void aDanglingOrOrMinusIsIgnored() {
         assertEquals(List.of(List.of(word("AWS"))), UserQuery.parse("OR AWS OR").required());
-        assertEquals(List.of(List.of(word("-")), List.of(word("AWS"))), UserQuery.parse("- AWS").required());
+        assertEquals(List.of(List.of(word("AWS"))), UserQuery.parse("- AWS").required(), "a lone - has nothing to find");
         assertEquals(new UserQuery(List.of(), List.of()), UserQuery.parse("   "));
     }
 
     private static Part word(String text) {
         return new Part(text, false);
+    }
+
+    @Test
+    void wordsWithNothingIndexableAreDroppedBesideRealWords() {
+        assertEquals(UserQuery.parse("生成AI"), UserQuery.parse("🚀 生成AI"));
+        assertEquals(UserQuery.parse("生成AI 投資"), UserQuery.parse("生成AI ★★ 投資 😀"));
+        assertEquals(UserQuery.parse("生成AI😀"), UserQuery.parse("生成AI😀"), "a word with letters keeps its emoji");
+        assertEquals(1, UserQuery.parse("🚀").required().size(), "alone, it is still a query (that finds nothing)");
     }
 }
