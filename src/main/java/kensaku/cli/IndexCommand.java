@@ -55,7 +55,7 @@ public final class IndexCommand implements Callable<Integer> {
                     + "their publish time by every server that is not a preview).")
     boolean includeFuture;
 
-    @Option(names = {"-v", "--verbose"}, description = "List every draft, unpublished, opted-out, expired and scheduled file.")
+    @Option(names = {"-v", "--verbose"}, description = "List every draft, unpublished, opted-out, expired and scheduled file, and the entries skipped because they are not regular files.")
     boolean verbose;
 
     @Mixin
@@ -115,6 +115,13 @@ public final class IndexCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "skipped      %,d (unchanged)%n", report.unchanged());
         out.printf(Locale.ROOT, "deleted      %,d (file removed)%n", report.deleted());
         out.printf(Locale.ROOT, "failed       %,d%n", report.failed().size());
+        out.printf(Locale.ROOT, "not files    %,d (symbolic links, FIFOs, folders named like articles%s)%n",
+                report.notFiles().size(), verbose || report.notFiles().isEmpty() ? "" : "; --verbose lists them");
+        if (verbose) {
+            for (Problem skipped : report.notFiles()) {
+                out.printf(Locale.ROOT, "SKIPPED %s: %s%n", skipped.id(), skipped.reason());
+            }
+        }
         out.printf(Locale.ROOT, "stale        %,d%n", report.stale().size());
         WithheldSummary.print(report.withheld(), report.includesDrafts(), verbose, common.zone, out);
         out.printf(Locale.ROOT, "articles     %,d in the live index%n", report.documents());

@@ -68,6 +68,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How often to look for a new index generation.")
     long pollMillis;
 
+    @Option(names = "--verify-first-mb", defaultValue = "256",
+            description = "Verify an index up to this size before serving it; a larger one is served while it is "
+                    + "verified in the background (default: ${DEFAULT-VALUE}).")
+    long verifyFirstMb;
+
     @Option(names = "--backend", defaultValue = "embedded",
             description = "embedded: the index folder (built from --corpus if missing); opensearch: the cluster at --url.")
     String backend;
@@ -135,6 +140,12 @@ public final class ServeCommand implements Callable<Integer> {
         LiveIndex opened;
         try {
             opened = openOrBuild(directory, schema, gazetteer, metrics);
+        } catch (IOException | RuntimeException e) {
+            // A damaged or unreadable index: one line, never a stack trace.
+            loading.thenAccept(JapaneseAnalyzers::close);
+            metrics.close();
+            System.err.println("kensaku serve: " + oneLine(e));
+            return 2;
         } catch (Exception | Error e) {
             loading.thenAccept(JapaneseAnalyzers::close);
             metrics.close();
@@ -203,7 +214,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
         } else {
             try {
-                return new LiveIndex(directory, schema, Duration.ofMillis(pollMillis), gazetteer, metrics, visibility());
+                return openVerified(directory, schema, gazetteer, metrics);
             } catch (IncompatibleIndexException e) {
                 System.err.println("the index at " + directory.root() + " was built with another schema version; "
                         + "rebuilding it from " + corpus);
@@ -212,7 +223,18 @@ public final class ServeCommand implements Callable<Integer> {
                 }
             }
         }
-        return new LiveIndex(directory, schema, Duration.ofMillis(pollMillis), gazetteer, metrics, visibility());
+        return openVerified(directory, schema, gazetteer, metrics);
+    }
+
+    private LiveIndex openVerified(IndexDirectory directory, Schema schema, CompanyGazetteer gazetteer,
+            ServerMetrics metrics) throws IOException {
+        return LiveIndex.verified(directory, schema, Duration.ofMillis(pollMillis), gazetteer, metrics, visibility(),
+                verifyFirstMb * 1024 * 1024);
+    }
+
+    private static String oneLine(Exception e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
     private Visibility visibility() {

@@ -76,6 +76,12 @@ final class ResultsPage {
                     .append(Html.escape(links.withQuery(response.didYouMean()))).append("\">")
                     .append(Html.escape(response.didYouMean())).append("</a></p>");
         }
+        if (!response.ignoredWords().isEmpty()) {
+            // Words beyond the limit of a query, said rather than dropped silently.
+            html.append("<p class=\"ignored-words\">検索語が多すぎるため、次の").append(response.ignoredWords().size())
+                    .append("語は検索に使っていません: ").append(Html.escape(String.join(" ", response.ignoredWords())))
+                    .append("</p>");
+        }
         activeFilters(html, links, response);
         html.append("<div class=\"toolbar\"><a class=\"filter-toggle\" href=\"#filters\" aria-controls=\"filters\">")
                 .append("絞り込み（").append(links.filterCount()).append("）</a>");

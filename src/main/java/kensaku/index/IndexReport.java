@@ -26,12 +26,15 @@ import kensaku.corpus.Publishing;
  * @param incremental     whether the build started from the previous generation
  * @param withheld        articles not searchable now (drafts, unpublished, opted out, expired, scheduled), by id
  * @param includesDrafts  whether this was a preview build that indexed drafts
+ * @param notFiles        entries named like articles that are not regular files (symbolic links, FIFOs, folders),
+ *                        skipped, each with what it is
  */
 public record IndexReport(int filesRead, int indexed, int unchanged, int deleted, int documents, List<Problem> failed,
                           List<Problem> stale, Map<String, Integer> companyMentions, long corpusBytes,
                           Duration elapsed, Path generation, boolean incremental, List<Withheld> withheld,
-                          boolean includesDrafts) {
+                          boolean includesDrafts, List<Problem> notFiles) {
     public IndexReport {
+        notFiles = List.copyOf(notFiles);
         failed = List.copyOf(failed);
         withheld = List.copyOf(withheld);
         stale = List.copyOf(stale);

@@ -92,30 +92,53 @@ public final class Indexer {
             }
             Optional<PreviousGeneration> previous = full ? Optional.empty()
                     : PreviousGeneration.of(target, schema, includeDrafts);
-            List<Path> files = reader.listFiles(corpus);
+            List<Problem> notFiles = new ArrayList<>();
+            List<Path> files = reader.listFiles(corpus, notFiles);
             LOG.info("indexing {} files from {} into {} ({}, {} threads, zone {})", files.size(), corpus,
                     target.root(), previous.isPresent() ? "incremental" : "full", threads, schema.zone());
             progress.started(files.size());
             Path folder = target.newBuildFolder();
             BuildTally tally = new BuildTally();
             Map<String, String> known = previous.map(PreviousGeneration::hashById).orElse(Map.of());
-            if (previous.isPresent()) {
-                previous.get().seed(folder);
+            int documents;
+            try {
+                if (previous.isPresent()) {
+                    previous.get().seed(folder);
+                }
+                documents = write(corpus, files, folder, previous, tally, progress, start);
+                if (documents == 0) {
+                    throw new IOException("no article could be indexed from " + corpus + " (" + files.size()
+                            + " files, " + tally.failed().size() + " failed, " + tally.withheld().size()
+                            + " drafts, unpublished, opted out or expired); the previous index stays live");
+                }
+                // What is switched to was read back whole: a bad disk or a bug never becomes the live index.
+                IndexVerifier.Result check = IndexVerifier.verify(folder);
+                if (!check.intact()) {
+                    throw new IOException("the new index does not verify (" + check.problem()
+                            + "); the previous index stays live");
+                }
+            } catch (IOException | RuntimeException e) {
+                throw failedBuild(target, folder, e);
             }
-            int documents = write(corpus, files, folder, previous, tally, progress, start);
-            if (documents == 0) {
-                throw new IOException("no article could be indexed from " + corpus + " (" + files.size()
-                        + " files, " + tally.failed().size() + " failed, " + tally.withheld().size()
-                        + " drafts, unpublished, opted out or expired); the previous index stays live");
-            }
+            // Never more than two generations, even if killed between the switch and the clean-up below.
+            target.removeAllButLive();
             Path generation = target.publish(folder);
             target.removeStale();
             int deleted = (int) known.keySet().stream().filter(id -> !tally.seenIds.contains(id)).count();
             return new IndexReport(files.size(), tally.indexed.get(), tally.unchanged.get(), deleted, documents,
                     tally.failed(), tally.stale(), new HashMap<>(tally.companies), tally.bytes.get(),
                     Duration.between(start, Instant.now()), generation, previous.isPresent(), tally.withheld(),
-                    includeDrafts);
+                    includeDrafts, notFiles);
         }
+    }
+
+    /** The failure, with the build folder removed (a full disk stays full otherwise) and named. */
+    private static IOException failedBuild(IndexDirectory target, Path folder, Exception e) {
+        String notRemoved = target.discard(folder);
+        String message = (e.getMessage() == null ? e.toString() : e.getMessage())
+                + (notRemoved == null ? "; removed its build folder " + folder
+                        : "; its build folder " + folder + " could not be removed (" + notRemoved + "), delete it");
+        return new IOException(message, e);
     }
 
     /** Writes the build folder and returns how many articles it holds. */

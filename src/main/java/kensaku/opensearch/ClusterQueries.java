@@ -190,7 +190,7 @@ final class ClusterQueries {
     private ObjectNode proximityQuery(UserQuery parsed) {
         List<String> words = parsed.required().stream().filter(group -> group.size() == 1)
                 .flatMap(group -> wordRuns.of(group.get(0).text()).stream()).toList();
-        if (words.size() < 2) {
+        if (words.size() < 2 || words.size() > Ranking.PROXIMITY_MAX_WORDS) {
             return null;
         }
         String joined = String.join(" ", words);

@@ -24,6 +24,7 @@ import kensaku.index.Schema;
 import kensaku.search.ArticleView;
 import kensaku.search.CompanyNameCorrection;
 import kensaku.search.DidYouMean;
+import kensaku.search.QueryLimit;
 import kensaku.search.CompanyLabels;
 import kensaku.search.FacetCount;
 import kensaku.search.Hit;
@@ -52,6 +53,7 @@ public final class OpenSearchBackend implements SearchBackend {
             ClusterSchema.CATEGORIES, ClusterSchema.COMPANIES, ClusterSchema.AUTHOR, Schema.EXCERPT, Schema.PAGE_URL, Schema.SLUG,
             Schema.PUBLISH_AT, Schema.DRAFT);
 
+    private final QueryLimit queryLimit;
     private final ClusterClient client;
     private final String alias;
     private final Schema schema;
@@ -98,11 +100,15 @@ public final class OpenSearchBackend implements SearchBackend {
         this.queries = new ClusterQueries(analyzers, schema.zone());
         this.highlighter = new PageHighlighter(schema, analyzers);
         this.companyNames = new CompanyNameCorrection(analyzers.morphological(), gazetteer);
+        this.queryLimit = new QueryLimit(analyzers, schema);
     }
 
     @Override
-    public SearchResponse search(SearchRequest request) throws IOException {
+    public SearchResponse search(SearchRequest asked) throws IOException {
         long start = System.nanoTime();
+        // The same words as the embedded index searches: the cluster has the same 1,024-clause limit.
+        QueryLimit.Limited limited = queryLimit.apply(asked.query());
+        SearchRequest request = asked.withQuery(limited.kept());
         SortOrder order = request.hasQuery() ? request.sort() : (request.sort() == SortOrder.RELEVANCE ? SortOrder.DATE : request.sort());
         // A shard whose copies all failed fails the search: a partial answer would show wrong totals and counts.
         String params = "?allow_partial_search_results=false"
@@ -131,7 +137,7 @@ public final class OpenSearchBackend implements SearchBackend {
         String correction = correction(request, total, now);
         long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         return labels.label(new SearchResponse(total, tookMillis, answer.path("timed_out").asBoolean(false),
-                request.page(), request.size(), hits, facets, correction));
+                request.page(), request.size(), hits, facets, correction)).ignoring(limited.ignored());
     }
 
     /**
@@ -148,7 +154,8 @@ public final class OpenSearchBackend implements SearchBackend {
         JsonNode body = suggest.path(Schema.BODY);
         JsonNode title = suggest.path(Schema.TITLE);
         List<DidYouMean.Replacement> replacements = new ArrayList<>();
-        for (int i = 0; i < body.size(); i++) {
+        // As the embedded did-you-mean: a bounded number of words looked at, each a round trip to the cluster.
+        for (int i = 0; i < Math.min(body.size(), DidYouMean.MAX_CORRECTED_WORDS); i++) {
             JsonNode entry = body.get(i);
             JsonNode options = entry.path("options");
             if (options.isEmpty() && i < title.size()) {
@@ -169,7 +176,7 @@ public final class OpenSearchBackend implements SearchBackend {
             return null;
         }
         String corrected = DidYouMean.applied(request.query(), replacements);
-        if (corrected.equals(request.query())) {
+        if (corrected.equals(request.query()) || !queryLimit.fits(corrected)) {
             return null;
         }
         long found = client.post("/" + alias + "/_count", queries.countBody(request, corrected, now, visibility))

@@ -21,7 +21,7 @@ public final class CompanyLabels {
         facets.computeIfPresent("company", (dim, counts) -> counts.stream()
                 .map(c -> new FacetCount(c.value(), gazetteer.labelOf(c.value()), c.count())).toList());
         return new SearchResponse(response.total(), response.tookMillis(), response.timedOut(), response.page(),
-                response.size(), hits(response.hits()), facets, response.didYouMean());
+                response.size(), hits(response.hits()), facets, response.didYouMean(), response.ignoredWords());
     }
 
     public List<Hit> hits(List<Hit> hits) {

@@ -33,6 +33,15 @@ public final class DidYouMean {
     public static final int FEW_RESULTS = 2;
     /** Words shorter than this are never corrected. */
     public static final int MIN_WORD_CHARS = 3;
+    /**
+     * Unknown words looked up per query: each lookup walks a Levenshtein automaton over the terms, so a pasted
+     * paragraph of unknown words must not cost one each. Later words stay as typed.
+     */
+    public static final int MAX_CORRECTED_WORDS = 6;
+    /** Longer words are not corrected: a typo in a 25-character word is rare, and the automaton grows with it. */
+    public static final int MAX_WORD_CHARS = 24;
+    /** Lucene's DirectSpellChecker allows at most 2 edits; said here so the limit is visible. */
+    public static final int MAX_EDITS = 2;
     private static final List<String> FIELDS = List.of(Schema.BODY, Schema.TITLE);
 
     private final Analyzer morphological;
@@ -43,6 +52,8 @@ public final class DidYouMean {
         this.morphological = morphological;
         // Katakana words are short in characters: 3 is enough to correct, say, マイクロソフド.
         checker.setMinQueryLength(MIN_WORD_CHARS);
+        checker.setMaxQueryLength(MAX_WORD_CHARS);
+        checker.setMaxEdits(MAX_EDITS);
         this.companyNames = new CompanyNameCorrection(morphological, gazetteer);
     }
 
@@ -51,15 +62,25 @@ public final class DidYouMean {
      * word is known when an article not {@code hidden} holds it (hidden may be null: every article is shown).
      */
     Optional<String> correct(IndexSearcher searcher, String query, Query hidden) throws IOException {
+        return correct(searcher, query, hidden, null);
+    }
+
+    /** As above, looking up no more words once the request's deadline has passed (null: no deadline). */
+    Optional<String> correct(IndexSearcher searcher, String query, Query hidden, Deadline deadline) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         List<Replacement> replacements = new ArrayList<>();
+        int looked = 0;
         try (TokenStream stream = morphological.tokenStream(Schema.BODY, query)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
                 String word = term.toString();
+                if (looked >= MAX_CORRECTED_WORDS || (deadline != null && deadline.passed())) {
+                    break;
+                }
                 if (isUnknown(searcher, word, hidden)) {
+                    looked++;
                     Optional<String> closest = closest(reader, word);
                     if (closest.isPresent()) {
                         replacements.add(new Replacement(offset.startOffset(), offset.endOffset(), closest.get()));

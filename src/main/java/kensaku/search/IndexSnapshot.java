@@ -116,9 +116,9 @@ final class IndexSnapshot {
      * A searcher of its own for one request, which stops collecting once the budget is spent; cheap, since it
      * shares the reader and the query cache.
      */
-    IndexSearcher searcherWithin(java.time.Duration budget) {
+    IndexSearcher searcherWithin(long millis) {
         IndexSearcher timed = new IndexSearcher(reader);
-        timed.setTimeout(new org.apache.lucene.index.QueryTimeoutImpl(budget.toMillis()));
+        timed.setTimeout(new org.apache.lucene.index.QueryTimeoutImpl(millis));
         return timed;
     }
 

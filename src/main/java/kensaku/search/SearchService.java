@@ -35,8 +35,12 @@ public final class SearchService implements SearchBackend {
     private final ResultAssembler assembler;
     private final DidYouMean didYouMean;
     private final RelatedArticles related;
+    private final QueryLimit queryLimit;
     private final CompanyLabels labels;
-    /** No query may tie up a server thread longer than this; a search that runs out returns what it found. */
+    /**
+     * No request may tie up a server thread longer than this, from its arrival (a wait for a slot counts) through
+     * analysis, search, facets, highlights and did-you-mean; one that runs out answers what it has, timed out.
+     */
     private final Duration budget = Duration.ofSeconds(2);
     private final SearchSlots searchSlots = SearchSlots.perCore();
     private final Visibility visibility;
@@ -75,16 +79,21 @@ public final class SearchService implements SearchBackend {
         this.assembler = new ResultAssembler(schema, siteUrls);
         this.didYouMean = new DidYouMean(analyzers.morphological(), gazetteer);
         this.related = new RelatedArticles(analyzers.morphological());
+        this.queryLimit = new QueryLimit(planner, new WordRuns(analyzers.morphological()));
         this.labels = new CompanyLabels(gazetteer);
     }
 
     @Override
     public SearchResponse search(SearchRequest request) throws IOException {
         long start = System.nanoTime();
-        return searchSlots.run(() -> searchNow(request, start));
+        return searchSlots.run(() -> {
+            QueryLimit.Limited limited = queryLimit.apply(request.query());
+            return searchNow(request.withQuery(limited.kept()), start).ignoring(limited.ignored());
+        });
     }
 
     private SearchResponse searchNow(SearchRequest request, long start) throws IOException {
+        Deadline deadline = Deadline.after(budget, start);
         SortOrder order = request.hasQuery() ? request.sort() : defaultBrowseOrder(request.sort());
         Query textQuery = planner.textQuery(request.query());
         Instant now = visibility.now();
@@ -96,7 +105,7 @@ public final class SearchService implements SearchBackend {
             // through Lucene's drill-sideways scorer, which refuses a time-limited searcher, so the budget applies to
             // those without facet or date filters, and filtered ones are bounded by the request limits instead.
             boolean onePass = order == SortOrder.RELEVANCE;
-            IndexSearcher searcher = onePass || !isFiltered(request) ? snapshot.searcherWithin(budget) : snapshot.searcher();
+            IndexSearcher searcher = onePass || !isFiltered(request) ? snapshot.searcherWithin(deadline.remainingMillis()) : snapshot.searcher();
             DrillSidewaysFacets sideways = new DrillSidewaysFacets(searcher, schema.facetsConfig(), snapshot.facetState(),
                     snapshot.facetOrdinals());
             int depth = request.page() * request.size();
@@ -121,14 +130,16 @@ public final class SearchService implements SearchBackend {
             }
             ScoreDoc[] pageDocs = pageOf(best, request);
             Map<Integer, Document> stored = assembler.load(searcher, pageDocs, true);
-            Highlights.Result marked = highlights.highlight(searcher, planner.highlightQuery(request.query(), Schema.TITLE),
+            boolean outOfTime = deadline.passed();
+            Highlights.Result marked = outOfTime ? Highlights.Result.none(pageDocs.length) : highlights.highlight(searcher, planner.highlightQuery(request.query(), Schema.TITLE),
                     planner.highlightQuery(request.query(), Schema.BODY), docIds(pageDocs), stored);
             List<Hit> hits = assembler.hits(pageDocs, stored, marked, visibility, now);
             Map<String, List<FacetCount>> facets = assembler.facets(counts, request);
-            String correction = correction(searcher, request, total, hidden);
+            String correction = outOfTime || deadline.passed() ? null
+                    : correction(searcher, request, total, hidden, deadline);
             long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-            return labels.label(new SearchResponse(total, tookMillis, searcher.timedOut(), request.page(),
-                    request.size(), hits, facets, correction));
+            return labels.label(new SearchResponse(total, tookMillis, searcher.timedOut() || outOfTime
+                    || deadline.passed(), request.page(), request.size(), hits, facets, correction));
         } finally {
             index.release(snapshot);
         }
@@ -187,6 +198,11 @@ public final class SearchService implements SearchBackend {
         return searchSlots;
     }
 
+    @Override
+    public String status() {
+        return index.status();
+    }
+
     /** What is served; {@code documents} counts the articles shown now, not scheduled or expired ones. */
     @Override
     public IndexInfo info() throws IOException {
@@ -210,13 +226,13 @@ public final class SearchService implements SearchBackend {
      * A corrected query when this one found few articles and the correction finds more (same filters); or null.
      * A word is known only if a shown article holds it, so a hidden article neither blocks nor makes a correction.
      */
-    private String correction(IndexSearcher searcher, SearchRequest request, long total, Query hidden)
+    private String correction(IndexSearcher searcher, SearchRequest request, long total, Query hidden, Deadline deadline)
             throws IOException {
         if (!request.hasQuery() || total > DidYouMean.FEW_RESULTS) {
             return null;
         }
-        Optional<String> corrected = didYouMean.correct(searcher, request.query(), hidden);
-        if (corrected.isEmpty() || corrected.get().equals(request.query())) {
+        Optional<String> corrected = didYouMean.correct(searcher, request.query(), hidden, deadline);
+        if (corrected.isEmpty() || corrected.get().equals(request.query()) || !queryLimit.fits(corrected.get())) {
             return null;
         }
         Query correctedQuery = planner.drillDown(request,
