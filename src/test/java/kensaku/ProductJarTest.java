@@ -74,6 +74,20 @@ class ProductJarTest {
         assertTrue(product.stdout().contains("kensaku-bench.jar"), "and says where they went: " + product.stdout());
     }
 
+    @Test
+    void aPackageSaysTheBenchmarkToolsAreNotInIt(@TempDir Path temp) throws Exception {
+        // The package's layout (src/dist/build-package): bin/kensaku beside lib/kensaku.jar, and no benchmark jar.
+        Path home = temp.resolve("kensaku");
+        Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("lib"));
+        Files.copy(Path.of("bin/kensaku"), home.resolve("bin/kensaku"));
+        Files.createSymbolicLink(home.resolve("lib/kensaku.jar"), PRODUCT.toAbsolutePath());
+        Run bench = run(temp, home.resolve("bin/kensaku").toString(), "bench", "--help");
+        assertEquals(2, bench.status(), bench.stdout());
+        assertEquals("kensaku bench: the benchmark tools are not part of the package; run them from a checkout of kensaku",
+                bench.stderr().strip());
+    }
+
     private record Run(int status, String stdout, String stderr) {}
 
     private static Run run(Path temp, String... command) throws Exception {
