@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the package arrows pointing one way: corpus, analysis → index → search → relevance, http, opensearch → cli. */
+/**
+ * Keeps the package arrows pointing one way: corpus, analysis → index → search → relevance, http, opensearch → cli.
+ * The benchmark (src/bench/java) sits outside, above all of it: it may use any of the product, the product nothing
+ * of it nor of its libraries (ProductJarTest checks the jar itself).
+ */
 class ArchitectureTest {
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "corpus", Set.of(),
@@ -26,9 +30,9 @@ class ArchitectureTest {
             "http", Set.of("search"),
             "opensearch", Set.of("corpus", "analysis", "index", "search"),
             "metrics", Set.of("search", "http"),
-            "bench", Set.of("corpus", "analysis", "index"),
-            "cli", Set.of("corpus", "analysis", "index", "search", "relevance", "http", "opensearch", "bench", "metrics"));
+            "cli", Set.of("corpus", "analysis", "index", "search", "relevance", "http", "opensearch", "metrics"));
     private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?kensaku\\.(\\w+)\\.");
+    private static final Pattern BENCH_LIBRARIES = Pattern.compile("(?m)^import (?:static )?org\\.(?:apache\\.hc|openjdk\\.jmh)\\.");
     private static final Pattern LUCENE = Pattern.compile("(?m)^import (?:static )?org\\.apache\\.lucene\\.");
 
     @Test
@@ -44,6 +48,9 @@ class ArchitectureTest {
                     if (!target.equals(pkg) && !ALLOWED.getOrDefault(pkg, Set.of()).contains(target)) {
                         violations.add(file + " imports kensaku." + target);
                     }
+                }
+                if (BENCH_LIBRARIES.matcher(source).find()) {
+                    violations.add(file + " imports a library of the benchmark");
                 }
                 if (Set.of("corpus", "relevance", "http").contains(pkg) && LUCENE.matcher(source).find()) {
                     violations.add(file + " imports Lucene");

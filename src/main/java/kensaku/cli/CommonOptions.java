@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import kensaku.analysis.CompanyGazetteer;
 import picocli.CommandLine.Option;
 
-/** Options every command that touches an index shares. */
-final class CommonOptions {
+/** Options every command that touches an index shares (the benchmark's query-cpu too). */
+public final class CommonOptions {
     @Option(names = "--index", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
     Path index;
 
@@ -22,7 +22,15 @@ final class CommonOptions {
             description = "extend: add your file to the built-in gazetteer; replace: use only your file.")
     String companiesMode;
 
-    CompanyGazetteer gazetteer() throws IOException {
+    public Path index() {
+        return index;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public CompanyGazetteer gazetteer() throws IOException {
         if (companies == null) {
             return CompanyGazetteer.builtIn();
         }

@@ -14,9 +14,9 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns a file the operator named wrongly (a missing corpus, an unreadable folder, an index not built yet) into
  * one line naming the command, the path and the reason, and exit status 2, instead of a Java stack trace.
- * Anything else is a bug in kensaku and keeps its stack trace.
+ * Anything else is a bug in kensaku and keeps its stack trace. The benchmark's commands use it too.
  */
-final class FileProblems implements IExecutionExceptionHandler {
+public final class FileProblems implements IExecutionExceptionHandler {
     private static final int EXIT_CODE = 2;
 
     @Override

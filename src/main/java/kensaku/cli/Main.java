@@ -11,9 +11,10 @@ import picocli.CommandLine.Command;
 /** The {@code kensaku} command: one subcommand per job. */
 @Command(name = "kensaku", mixinStandardHelpOptions = true, version = "kensaku 0.1.0",
         description = "Full-text search for Japanese articles.",
+        footer = {"", "The benchmark tools (gen-corpus, bench, query-cpu, bench-hostile, bench-micro) are not part of this "
+                + "jar: in a checkout bin/kensaku runs them from target/kensaku-bench.jar (docs/BENCHMARKS.md)."},
         subcommands = {IndexCommand.class, SearchCommand.class, ServeCommand.class, ConfigCommand.class,
-                EvalCommand.class, GenCorpusCommand.class, BenchCommand.class, QueryCpuCommand.class,
-                PluginCommand.class, VerifyCommand.class, HostileBenchCommand.class})
+                EvalCommand.class, PluginCommand.class, VerifyCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

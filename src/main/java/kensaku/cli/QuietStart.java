@@ -8,14 +8,14 @@ import java.util.logging.Logger;
  * commands print for people, so their libraries' INFO lines stay off; {@code serve} keeps INFO (its log is for the
  * operator) with a time on every line. Set before the first logger exists, which is why {@link Main} calls it first.
  */
-final class QuietStart {
+public final class QuietStart {
     /** java.util.logging holds loggers weakly: a level set on one nobody references is lost with it. */
     private static final Logger LUCENE = Logger.getLogger("org.apache.lucene");
     private static final Logger VECTORIZATION = Logger.getLogger("org.apache.lucene.internal.vectorization");
 
     private QuietStart() {}
 
-    static void configureLogging(String command) {
+    public static void configureLogging(String command) {
         // One line per record, as SLF4J's lines are, instead of java.util.logging's two.
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL%1$tz [%2$s] %4$s %5$s%6$s%n");
         if (command.equals("serve")) {

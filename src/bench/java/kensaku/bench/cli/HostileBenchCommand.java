@@ -1,4 +1,4 @@
-package kensaku.cli;
+package kensaku.bench.cli;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,11 +1,13 @@
-package kensaku.cli;
+package kensaku.bench.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.bench.QueryCpu;
 import kensaku.bench.QueryMix;
+import kensaku.cli.CommonOptions;
 import kensaku.index.IndexDirectory;
 import kensaku.index.Schema;
 import kensaku.search.LiveIndex;
@@ -37,10 +39,10 @@ public final class QueryCpuCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CompanyGazetteer gazetteer = common.gazetteer();
-        Schema schema = new Schema(common.zone);
+        Schema schema = new Schema(common.zone());
         QueryMix mix = queries == null ? QueryMix.builtIn() : QueryMix.load(queries);
         try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(gazetteer);
-             LiveIndex index = new LiveIndex(new IndexDirectory(common.index), schema, Duration.ofDays(1))) {
+             LiveIndex index = new LiveIndex(new IndexDirectory(common.index()), schema, Duration.ofDays(1))) {
             new QueryCpu(new SearchService(index, schema, analyzers, gazetteer), mix).run(warmUp, passes)
                     .print(System.out, perQuery);
         }

@@ -1,4 +1,4 @@
-package kensaku.cli;
+package kensaku.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import kensaku.bench.QueryMix;
 import kensaku.http.SearchParams;
 import kensaku.search.SearchBackend;
 import kensaku.search.SearchRequest;
@@ -95,7 +94,8 @@ public final class QueryCpu {
         }
     }
 
-    private static SearchRequest request(QueryMix.Query query) {
+    /** A search of the mix as the HTTP API would read it. */
+    public static SearchRequest request(QueryMix.Query query) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         query.params().forEach(e -> params.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return SearchParams.read(params);

@@ -1,8 +1,10 @@
-package kensaku.cli;
+package kensaku.bench.cli;
 
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -70,6 +72,21 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Also write the Markdown report to this file.")
     Path report;
 
+    /**
+     * What kensaku's own JVMs (index, serve) run: the product jar alone when this runs from the built jars (so the
+     * servers measured are exactly what ships, without the benchmark's classes), else this JVM's class path (tests).
+     */
+    static String productClasspath() throws URISyntaxException {
+        CodeSource product = kensaku.cli.Main.class.getProtectionDomain().getCodeSource();
+        if (product != null && product.getLocation() != null) {
+            Path location = Path.of(product.getLocation().toURI());
+            if (Files.isRegularFile(location)) {
+                return location.toString();
+            }
+        }
+        return System.getProperty("java.class.path");
+    }
+
     @Override
     public Integer call() throws Exception {
         QueryMix mix = queries == null ? QueryMix.builtIn() : QueryMix.load(queries);
@@ -78,7 +95,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchDriver.Config config = new BenchDriver.Config(corpus.toAbsolutePath(), work.toAbsolutePath(), mix, clients,
                 Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(warmupMaxSeconds), Duration.ofSeconds(seconds), maxRequests, !"off".equals(groonga),
                 groongaThreads, serverHeap, serverJvmOptions, zone, changedPercent / 100.0, java,
-                System.getProperty("java.class.path"), reuseIndex, Math.max(1, rounds));
+                productClasspath(), reuseIndex, Math.max(1, rounds));
         BenchDriver.Result result = new BenchDriver(config, System.err).run();
         String markdown = BenchReport.markdown(result);
         System.out.print(markdown);

@@ -1,4 +1,4 @@
-package kensaku.cli;
+package kensaku.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.bench.QueryCpu;
 import kensaku.bench.QueryMix;
+import kensaku.cli.Main;
 import kensaku.index.IndexDirectory;
 import kensaku.index.Schema;
 import kensaku.search.LiveIndex;
@@ -42,9 +44,9 @@ class BenchSmokeTest {
         Path first = temp.resolve("first");
         Path second = temp.resolve("second");
         Path other = temp.resolve("other");
-        assertEquals(0, Main.run("gen-corpus", "--docs", Integer.toString(DOCS), "--out", first.toString(), "--seed", "7"));
-        assertEquals(0, Main.run("gen-corpus", "--docs", Integer.toString(DOCS), "--out", second.toString(), "--seed", "7"));
-        assertEquals(0, Main.run("gen-corpus", "--docs", Integer.toString(DOCS), "--out", other.toString(), "--seed", "8"));
+        assertEquals(0, BenchMain.run("gen-corpus", "--docs", Integer.toString(DOCS), "--out", first.toString(), "--seed", "7"));
+        assertEquals(0, BenchMain.run("gen-corpus", "--docs", Integer.toString(DOCS), "--out", second.toString(), "--seed", "7"));
+        assertEquals(0, BenchMain.run("gen-corpus", "--docs", Integer.toString(DOCS), "--out", other.toString(), "--seed", "8"));
         List<Path> files = files(first);
         assertEquals(DOCS, files.size());
         assertEquals(files.stream().map(first::relativize).toList(), files(second).stream().map(second::relativize).toList());
@@ -69,9 +71,9 @@ class BenchSmokeTest {
     @Test
     void benchRunsEndToEndAndReportsSaneFigures() throws IOException {
         Path corpus = temp.resolve("corpus");
-        assertEquals(0, Main.run("gen-corpus", "--docs", Integer.toString(DOCS), "--out", corpus.toString(), "--seed", "3"));
+        assertEquals(0, BenchMain.run("gen-corpus", "--docs", Integer.toString(DOCS), "--out", corpus.toString(), "--seed", "3"));
         Path report = temp.resolve("report.md");
-        assertEquals(0, Main.run("bench", "--corpus", corpus.toString(), "--work", temp.resolve("work").toString(),
+        assertEquals(0, BenchMain.run("bench", "--corpus", corpus.toString(), "--work", temp.resolve("work").toString(),
                 "--warmup-seconds", "1", "--warmup-max-seconds", "5", "--seconds", "2", "--rounds", "1", "--clients", "1,2",
                 "--changed-percent", "5", "--report", report.toString()));
         String md = Files.readString(report, StandardCharsets.UTF_8);
@@ -134,7 +136,7 @@ class BenchSmokeTest {
     void queryCpuTimesEverySearchCategoryOfTheMix() throws Exception {
         Path corpus = temp.resolve("corpus");
         Path index = temp.resolve("index");
-        assertEquals(0, Main.run("gen-corpus", "--docs", Integer.toString(DOCS), "--out", corpus.toString(), "--seed", "7"));
+        assertEquals(0, BenchMain.run("gen-corpus", "--docs", Integer.toString(DOCS), "--out", corpus.toString(), "--seed", "7"));
         assertEquals(0, Main.run("index", "--corpus", corpus.toString(), "--index", index.toString()));
         Schema schema = new Schema(ZoneId.of("Asia/Tokyo"));
         QueryMix mix = QueryMix.builtIn();

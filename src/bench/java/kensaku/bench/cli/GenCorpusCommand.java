@@ -1,4 +1,4 @@
-package kensaku.cli;
+package kensaku.bench.cli;
 
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
