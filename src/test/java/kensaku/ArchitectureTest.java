@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the package arrows pointing one way: corpus, analysis → index → search → relevance, http, opensearch → cli. */
+/** Keeps the package arrows pointing one way: corpus, analysis → index → search → analytics → http → metrics → cli (relevance, opensearch beside). */
 class ArchitectureTest {
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "corpus", Set.of(),
@@ -23,11 +23,12 @@ class ArchitectureTest {
             "index", Set.of("corpus", "analysis"),
             "search", Set.of("corpus", "analysis", "index"),
             "relevance", Set.of("search"),
-            "http", Set.of("search"),
+            "analytics", Set.of("search"),
+            "http", Set.of("search", "analytics"),
             "opensearch", Set.of("corpus", "analysis", "index", "search"),
-            "metrics", Set.of("search", "http"),
+            "metrics", Set.of("search", "http", "analytics"),
             "bench", Set.of("corpus", "analysis", "index"),
-            "cli", Set.of("corpus", "analysis", "index", "search", "relevance", "http", "opensearch", "bench", "metrics"));
+            "cli", Set.of("corpus", "analysis", "index", "search", "relevance", "http", "opensearch", "bench", "metrics", "analytics"));
     private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?kensaku\\.(\\w+)\\.");
     private static final Pattern LUCENE = Pattern.compile("(?m)^import (?:static )?org\\.apache\\.lucene\\.");
 

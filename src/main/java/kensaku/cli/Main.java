@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code kensaku} command: one subcommand per job. */
 @Command(name = "kensaku", mixinStandardHelpOptions = true, version = "kensaku 0.1.0",
         description = "Full-text search for Japanese articles.",
-        subcommands = {IndexCommand.class, SearchCommand.class, ServeCommand.class, ConfigCommand.class,
+        subcommands = {IndexCommand.class, SearchCommand.class, ServeCommand.class, AnalyticsCommand.class, ConfigCommand.class,
                 EvalCommand.class, GenCorpusCommand.class, BenchCommand.class, QueryCpuCommand.class,
                 PluginCommand.class})
 public final class Main implements Runnable {
