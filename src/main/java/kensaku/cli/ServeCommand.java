@@ -212,7 +212,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private String adminNote(AdminServer admin) {
-        return admin == null ? "" : String.format(Locale.ROOT, " (metrics on http://%s:%d/metrics, analytics on /admin/)",
+        return admin == null ? "" : String.format(Locale.ROOT, " (metrics on http://%s:%d/metrics) (search analytics on http://%1$s:%2$d/admin/)",
                 adminHost, admin.port());
     }
 
