@@ -18,11 +18,11 @@ final class ClusterIndexRun {
     private ClusterIndexRun() {}
 
     static int run(Path corpus, CommonOptions common, ClusterOptions cluster, int shards, int replicas,
-                   PrintStream out, PrintStream err) {
+                   boolean includeDrafts, boolean verbose, PrintStream out, PrintStream err) {
         try (ClusterClient client = cluster.client()) {
             CompanyGazetteer gazetteer = common.gazetteer();
             ClusterIndexer indexer = new ClusterIndexer(client, new ClusterSchema(new Schema(common.zone)), gazetteer,
-                    new ArticleReader(common.zone));
+                    new ArticleReader(common.zone), includeDrafts);
             ClusterIndexReport report;
             try (ProgressDisplay progress = ProgressDisplay.forConsole(err)) {
                 report = indexer.build(corpus, new ClusterIndexer.Layout(cluster.alias, shards, replicas), progress);
@@ -34,6 +34,7 @@ final class ClusterIndexRun {
             out.printf(Locale.ROOT, "files read   %,d%n", report.filesRead());
             out.printf(Locale.ROOT, "indexed      %,d%n", report.indexed());
             out.printf(Locale.ROOT, "failed       %,d%n", report.failed().size());
+            WithheldSummary.print(report.withheld(), report.includesDrafts(), verbose, common.zone, out);
             out.printf(Locale.ROOT, "articles     %,d in %s%n", report.documents(), report.index());
             out.printf(Locale.ROOT, "companies    %,d distinct (%s)%n", report.companyMentions().size(), top(report.companyMentions()));
             out.printf(Locale.ROOT, "time         %.2f s%n", report.elapsed().toMillis() / 1000.0);

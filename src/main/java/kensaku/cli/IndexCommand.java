@@ -21,8 +21,10 @@ import picocli.CommandLine.Option;
 /** Offline reindex: builds a new index beside the live one and switches atomically. */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = {"Index a corpus folder into a new index generation and switch to it atomically.",
-                "Exit status: 0 all files indexed; 1 some files failed (the rest were indexed and switched);",
-                "2 nothing switched (the previous index keeps serving)."})
+                "Drafts, published: false, opted-out and expired articles are left out; scheduled ones are indexed",
+                "and appear at their publish time. None of these is a failure.",
+                "Exit status: 0 all files indexed or left out; 1 some files failed (the rest were indexed and",
+                "switched); 2 nothing switched (the previous index keeps serving)."})
 public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--corpus", defaultValue = "corpus", description = "Corpus folder (default: ${DEFAULT-VALUE}).")
     Path corpus;
@@ -43,6 +45,19 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--replicas", defaultValue = "1", description = "Replicas of each cluster shard (default: ${DEFAULT-VALUE}).")
     int replicas;
 
+    @Option(names = "--include-drafts",
+            description = "Preview build: index drafts and published: false posts too, marked as drafts; only a server "
+                    + "started with --include-drafts shows them.")
+    boolean includeDrafts;
+
+    @Option(names = "--include-future",
+            description = "Accepted beside serve --include-future: scheduled articles are always indexed (hidden until "
+                    + "their publish time by every server that is not a preview).")
+    boolean includeFuture;
+
+    @Option(names = {"-v", "--verbose"}, description = "List every draft, unpublished, opted-out, expired and scheduled file, and the entries skipped because they are not regular files.")
+    boolean verbose;
+
     @Mixin
     CommonOptions common;
 
@@ -55,27 +70,30 @@ public final class IndexCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if ("opensearch".equals(target)) {
-            return ClusterIndexRun.run(corpus, common, cluster, shards, replicas, System.out, System.err);
+            return ClusterIndexRun.run(corpus, common, cluster, shards, replicas, includeDrafts, verbose, System.out,
+                    System.err);
         }
         if (!"embedded".equals(target)) {
             System.err.println("--target must be embedded or opensearch, not " + target);
             return 2;
         }
         return run(corpus, common, threads == null ? Runtime.getRuntime().availableProcessors() : threads, full,
-                System.out, System.err);
+                includeDrafts, verbose, System.out, System.err);
     }
 
-    static int run(Path corpus, CommonOptions common, int threads, boolean full, PrintStream out, PrintStream err) {
+    static int run(Path corpus, CommonOptions common, int threads, boolean full, boolean includeDrafts, boolean verbose,
+                   PrintStream out, PrintStream err) {
         try {
             CompanyGazetteer gazetteer = common.gazetteer();
             Schema schema = new Schema(common.zone);
             try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(gazetteer)) {
-                Indexer indexer = new Indexer(schema, analyzers, gazetteer, new ArticleReader(common.zone), threads);
+                Indexer indexer = new Indexer(schema, analyzers, gazetteer, new ArticleReader(common.zone), threads,
+                        includeDrafts);
                 IndexReport report;
                 try (ProgressDisplay progress = ProgressDisplay.forConsole(err)) {
                     report = indexer.build(corpus, new IndexDirectory(common.index), progress, full);
                 }
-                printSummary(report, out);
+                printSummary(report, verbose, common, out);
                 return report.failed().isEmpty() && report.stale().isEmpty() ? 0 : 1;
             }
         } catch (Exception e) {
@@ -84,7 +102,7 @@ public final class IndexCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(IndexReport report, PrintStream out) {
+    private static void printSummary(IndexReport report, boolean verbose, CommonOptions common, PrintStream out) {
         for (Problem problem : report.failed()) {
             out.printf(Locale.ROOT, "FAILED  %s: %s%n", problem.id(), problem.reason());
         }
@@ -97,7 +115,15 @@ public final class IndexCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "skipped      %,d (unchanged)%n", report.unchanged());
         out.printf(Locale.ROOT, "deleted      %,d (file removed)%n", report.deleted());
         out.printf(Locale.ROOT, "failed       %,d%n", report.failed().size());
+        out.printf(Locale.ROOT, "not files    %,d (symbolic links, FIFOs, folders named like articles%s)%n",
+                report.notFiles().size(), verbose || report.notFiles().isEmpty() ? "" : "; --verbose lists them");
+        if (verbose) {
+            for (Problem skipped : report.notFiles()) {
+                out.printf(Locale.ROOT, "SKIPPED %s: %s%n", skipped.id(), skipped.reason());
+            }
+        }
         out.printf(Locale.ROOT, "stale        %,d%n", report.stale().size());
+        WithheldSummary.print(report.withheld(), report.includesDrafts(), verbose, common.zone, out);
         out.printf(Locale.ROOT, "articles     %,d in the live index%n", report.documents());
         out.printf(Locale.ROOT, "companies    %,d distinct (%s)%n", report.companyMentions().size(), topCompanies(report));
         out.printf(Locale.ROOT, "time         %.2f s%n", report.elapsed().toMillis() / 1000.0);

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Full-text search for Japanese articles.",
         subcommands = {IndexCommand.class, SearchCommand.class, ServeCommand.class, AnalyticsCommand.class, ConfigCommand.class,
                 EvalCommand.class, GenCorpusCommand.class, BenchCommand.class, QueryCpuCommand.class,
-                PluginCommand.class})
+                PluginCommand.class, VerifyCommand.class, HostileBenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,10 @@
 package kensaku.cli;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +32,7 @@ import kensaku.search.IndexInfo;
 import kensaku.search.LiveIndex;
 import kensaku.search.SearchBackend;
 import kensaku.search.SearchService;
+import kensaku.search.Visibility;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,9 +86,28 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How often to look for a new index generation.")
     long pollMillis;
 
+    @Option(names = "--verify-first-mb", defaultValue = "256",
+            description = "Verify an index up to this size before serving it; a larger one is served while it is "
+                    + "verified in the background (default: ${DEFAULT-VALUE}).")
+    long verifyFirstMb;
+
     @Option(names = "--backend", defaultValue = "embedded",
             description = "embedded: the index folder (built from --corpus if missing); opensearch: the cluster at --url.")
     String backend;
+
+    @Option(names = "--include-drafts",
+            description = "Writer's preview: show drafts and published: false posts (the index is rebuilt with "
+                    + "--include-drafts first), marked 下書き. Loopback hosts only, unless --allow-preview-on-public-host.")
+    boolean includeDrafts;
+
+    @Option(names = "--include-future",
+            description = "Writer's preview: show scheduled articles before their publish time, marked 予約. "
+                    + "Loopback hosts only, unless --allow-preview-on-public-host.")
+    boolean includeFuture;
+
+    @Option(names = "--allow-preview-on-public-host",
+            description = "Allow --include-drafts / --include-future on a --host that is not a loopback address.")
+    boolean allowPreviewOnPublicHost;
 
     @Mixin
     CommonOptions common;
@@ -112,6 +136,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + " (--admin-token or KENSAKU_ADMIN_TOKEN)");
             return 2;
         }
+        if ((includeDrafts || includeFuture) && !allowPreviewOnPublicHost && !isLoopback(host)) {
+            System.err.println("kensaku serve: --include-drafts and --include-future show unpublished articles; "
+                    + "refusing to show them on " + host + ", which is not a loopback address. Bind to 127.0.0.1, or add "
+                    + "--allow-preview-on-public-host if only your writers can reach this host.");
+            return 2;
+        }
         SiteUrls siteUrls;
         ServerConfig serverConfig;
         try {
@@ -137,6 +167,12 @@ public final class ServeCommand implements Callable<Integer> {
         LiveIndex opened;
         try {
             opened = openOrBuild(directory, schema, gazetteer, metrics);
+        } catch (IOException | RuntimeException e) {
+            // A damaged or unreadable index: one line, never a stack trace.
+            loading.thenAccept(JapaneseAnalyzers::close);
+            metrics.close();
+            System.err.println("kensaku serve: " + oneLine(e));
+            return 2;
         } catch (Exception | Error e) {
             loading.thenAccept(JapaneseAnalyzers::close);
             metrics.close();
@@ -152,7 +188,7 @@ public final class ServeCommand implements Callable<Integer> {
              LiveIndex index = opened;
              JapaneseAnalyzers analyzers = loading.join();
              Analytics analytics = openAnalytics(metrics)) {
-            SearchService service = new SearchService(index, schema, analyzers, gazetteer, siteUrls);
+            SearchService service = new SearchService(index, schema, analyzers, gazetteer, siteUrls, visibility());
             metrics.watch(service, service.load());
             try (SearchServer server = new SearchServer(recorded(new MeteredBackend(service, metrics), analytics),
                          serverConfig, listeners(metrics), analytics).start();
@@ -164,8 +200,8 @@ public final class ServeCommand implements Callable<Integer> {
                     }
                     stopped.countDown();
                 }, "kensaku-shutdown"));
-                System.err.printf(Locale.ROOT, "kensaku serving %,d articles on http://%s:%d/%s%n",
-                        index.info().documents(), host, server.port(), adminNote(admin));
+                System.err.printf(Locale.ROOT, "kensaku serving %,d articles on http://%s:%d/%s%s%n",
+                        index.info().documents(), host, server.port(), adminNote(admin), previewNote());
                 // Suggestions are ready a moment later, once start-up's first searches have had the cores.
                 index.prepareLater(Duration.ofSeconds(1));
                 stopped.await();
@@ -222,14 +258,20 @@ public final class ServeCommand implements Callable<Integer> {
      */
     private LiveIndex openOrBuild(IndexDirectory directory, Schema schema, CompanyGazetteer gazetteer,
                                   ServerMetrics metrics) throws Exception {
-        if (directory.live().isEmpty()) {
+        if (includeDrafts) {
+            // A preview shows the drafts as they are now: bring the index up to date with them first.
+            System.err.println("indexing " + corpus + " with its drafts for the preview");
+            if (indexCorpus() == 2) {
+                return null;
+            }
+        } else if (directory.live().isEmpty()) {
             System.err.println("no index at " + directory.root() + "; indexing " + corpus + " first");
             if (indexCorpus() == 2) {
                 return null;
             }
         } else {
             try {
-                return new LiveIndex(directory, schema, Duration.ofMillis(pollMillis), gazetteer, metrics);
+                return openVerified(directory, schema, gazetteer, metrics);
             } catch (IncompatibleIndexException e) {
                 System.err.println("the index at " + directory.root() + " was built with another schema version; "
                         + "rebuilding it from " + corpus);
@@ -238,7 +280,37 @@ public final class ServeCommand implements Callable<Integer> {
                 }
             }
         }
-        return new LiveIndex(directory, schema, Duration.ofMillis(pollMillis), gazetteer, metrics);
+        return openVerified(directory, schema, gazetteer, metrics);
+    }
+
+    private LiveIndex openVerified(IndexDirectory directory, Schema schema, CompanyGazetteer gazetteer,
+            ServerMetrics metrics) throws IOException {
+        return LiveIndex.verified(directory, schema, Duration.ofMillis(pollMillis), gazetteer, metrics, visibility(),
+                verifyFirstMb * 1024 * 1024);
+    }
+
+    private static String oneLine(Exception e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    private Visibility visibility() {
+        return new Visibility(Clock.systemUTC(), includeDrafts, includeFuture);
+    }
+
+    private String previewNote() {
+        return !includeDrafts && !includeFuture ? "" : " (preview: " + (includeDrafts ? "drafts" : "")
+                + (includeDrafts && includeFuture ? " and " : "") + (includeFuture ? "scheduled articles" : "") + " shown)";
+    }
+
+    /** Whether every address the host names is a loopback one (127.0.0.0/8, ::1); unknown hosts are not. */
+    static boolean isLoopback(String host) {
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(host);
+            return addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Serves from the cluster; the index there is built and switched by {@code index --target opensearch}. */
@@ -250,7 +322,8 @@ public final class ServeCommand implements Callable<Integer> {
              ClusterClient client = cluster.client();
              ServerMetrics metrics = new ServerMetrics();
              Analytics analytics = openAnalytics(metrics)) {
-            OpenSearchBackend search = new OpenSearchBackend(client, cluster.alias, schema, analyzers, gazetteer, siteUrls);
+            OpenSearchBackend search = new OpenSearchBackend(client, cluster.alias, schema, analyzers, gazetteer, siteUrls,
+                    visibility());
             IndexInfo info;
             try {
                 info = search.checkCompatible();
@@ -269,8 +342,9 @@ public final class ServeCommand implements Callable<Integer> {
                     }
                     stopped.countDown();
                 }, "kensaku-shutdown"));
-                System.err.printf(Locale.ROOT, "kensaku serving %,d articles from %s (alias %s) on http://%s:%d/%s%n", info.documents(),
-                        info.generation(), cluster.alias, host, server.port(), adminNote(admin));
+                System.err.printf(Locale.ROOT, "kensaku serving %,d articles from %s (alias %s) on http://%s:%d/%s%s%n",
+                        info.documents(), info.generation(), cluster.alias, host, server.port(), adminNote(admin),
+                        previewNote());
                 stopped.await();
             }
         }
@@ -279,7 +353,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     private int indexCorpus() throws Exception {
         // With JSON lines on stdout, the summary of this first build goes to stderr so that stdout stays parseable.
-        return IndexCommand.run(corpus, common, Runtime.getRuntime().availableProcessors(), false,
+        return IndexCommand.run(corpus, common, Runtime.getRuntime().availableProcessors(), false, includeDrafts, false,
                 logFormat == AccessLog.Format.JSON ? System.err : System.out, System.err);
     }
 }

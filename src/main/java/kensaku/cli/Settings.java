@@ -22,6 +22,7 @@ final class Settings {
             "site-url", "permalink", "site-generator",           // links to the publisher's live pages
             "admin-host", "admin-port", "admin-token", "log-format", // operations: metrics, admin page, logs
             "state", "no-analytics", "analytics-retention-days", // search analytics
+            "verify-first-mb",                                   // checksums of the live index before serving
             "threads", "target", "shards", "replicas",           // indexing
             "url", "alias");                                     // the OpenSearch cluster
 }

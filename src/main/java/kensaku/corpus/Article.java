@@ -18,17 +18,20 @@ import java.util.Objects;
  * @param bodyHtml    the body rendered to sanitised HTML (no script, no event handlers), for display
  * @param contentHash SHA-256 hex of the file's bytes, for incremental reindexing
  * @param address     the front matter's url/permalink and slug, from which {@link Permalink} makes the live URL
+ * @param publishing  whether and when it may be shown (drafts, schedules, expiry, opt-outs)
  */
 public record Article(String id, String title, Instant date, List<String> tags, List<String> categories,
                       String author, String excerpt, String bodyText, String bodyHtml, String contentHash,
-                      PageAddress address) {
-    /** An article whose front matter says nothing about its address. */
+                      PageAddress address, Publishing publishing) {
+    /** A published article with no publish or expiry time, whose front matter says nothing about its address. */
     public Article(String id, String title, Instant date, List<String> tags, List<String> categories, String author,
                    String excerpt, String bodyText, String bodyHtml, String contentHash) {
-        this(id, title, date, tags, categories, author, excerpt, bodyText, bodyHtml, contentHash, PageAddress.NONE);
+        this(id, title, date, tags, categories, author, excerpt, bodyText, bodyHtml, contentHash, PageAddress.NONE,
+                Publishing.ALWAYS);
     }
 
     public Article {
+        publishing = publishing == null ? Publishing.ALWAYS : publishing;
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         tags = List.copyOf(tags);

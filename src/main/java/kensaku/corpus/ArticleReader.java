@@ -31,6 +31,12 @@ public final class ArticleReader {
     private static final Set<String> EXTENSIONS = Set.of("md", "markdown", "txt");
     private static final Pattern FIRST_HEADING = Pattern.compile("(?m)^#{1,6}[ \\t]+(.+?)[ \\t#]*$");
 
+    /**
+     * Most time one file's body may take to reduce to text; a file past it is reported, not indexed, and the build
+     * goes on. Bounded nesting makes the reduction linear: 20 MB take a few seconds on a loaded machine.
+     */
+    public static final java.time.Duration RENDER_LIMIT = java.time.Duration.ofSeconds(20);
+
     private final ZoneId zone;
     private final MarkdownText markdown = new MarkdownText();
 
@@ -46,17 +52,38 @@ public final class ArticleReader {
 
     /** Every .md, .markdown and .txt file under root, sub-folders included, hidden ones skipped, sorted by id. */
     public List<Path> listFiles(Path root) throws IOException {
+        return listFiles(root, new ArrayList<>());
+    }
+
+    /**
+     * As above, adding to {@code skipped} each entry with an article's name that is not a regular file: a symbolic
+     * link (never followed, so a link cannot pull in files from outside the corpus), a FIFO or device (reading
+     * one would block the build), a folder named like an article (its contents are still read).
+     */
+    public List<Path> listFiles(Path root, List<Problem> skipped) throws IOException {
         List<Path> files = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                if (!dir.equals(root) && isHidden(dir)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (!dir.equals(root) && EXTENSIONS.contains(extension(dir))) {
+                    skipped.add(new Problem(idOf(root, dir), "a folder, not a file (its contents are read)"));
+                }
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && !isHidden(file) && EXTENSIONS.contains(extension(file))) {
+                if (isHidden(file) || !EXTENSIONS.contains(extension(file))) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isRegularFile()) {
                     files.add(file);
+                } else {
+                    skipped.add(new Problem(idOf(root, file), attrs.isSymbolicLink() ? "a symbolic link (not followed)"
+                            : attrs.isDirectory() ? "a folder" : "not a regular file (a FIFO, socket or device)"));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -68,6 +95,7 @@ public final class ArticleReader {
             }
         });
         files.sort((a, b) -> idOf(root, a).compareTo(idOf(root, b)));
+        skipped.sort(java.util.Comparator.comparing(Problem::id));
         return files;
     }
 
@@ -96,6 +124,8 @@ public final class ArticleReader {
             return failed(id, "cannot read file: " + e.getMessage());
         } catch (FrontMatter.Invalid e) {
             return failed(id, e.getMessage());
+        } catch (MarkdownText.TooComplex e) {
+            return failed(id, "too complex: " + e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             return failed(id, "cannot parse: " + e);
         }
@@ -115,19 +145,20 @@ public final class ArticleReader {
             return failed(id, decoded.problem());
         }
         FrontMatter front = FrontMatter.split(decoded.text());
-        MarkdownText.Rendered body = markdown.render(front.body());
+        MarkdownText.Rendered body = markdown.render(front.body(), RENDER_LIMIT);
         Optional<String> title = front.string("title").or(() -> firstHeading(front.body()));
         if (title.isEmpty() && body.text().isBlank()) {
             return failed(id, "no title and no body text");
         }
-        Instant date = front.raw("date", "publishdate", "published").isPresent()
-                ? ArticleDates.parse(front.raw("date", "publishdate", "published").get(), zone) : null;
+        Instant date = PublishingKeys.time(front, PublishingKeys.DATE_KEYS, zone);
+        Publishing publishing = PublishingKeys.read(front, id, zone);
         return new ReadResult.Read(new Article(id, title.orElse(fileTitle(file)), date,
                 front.list("tags"), front.list("categories", "category"),
                 front.string("author", "authors").orElse(""),
                 front.string("excerpt", "description", "summary").orElse(""),
                 body.text(), body.html(), sha256(bytes),
-                new PageAddress(front.string("url", "permalink").orElse(""), front.string("slug").orElse(""))));
+                new PageAddress(front.string("url", "permalink").orElse(""), front.string("slug").orElse("")),
+                publishing));
     }
 
     private static Optional<String> firstHeading(String body) {

@@ -38,9 +38,58 @@ final class MarkdownText {
 
     record Rendered(String text, String html) {}
 
+    /** A body that could not be reduced to text within the time limit. */
+    static final class TooComplex extends RuntimeException {
+        TooComplex(String message) {
+            super(message);
+        }
+    }
+
+    /** Bodies up to this size are rendered on the calling thread: with nesting bounded they take milliseconds. */
+    static final int INLINE_CHARS = 64 * 1024;
+    /** A larger body gets a thread with this much stack, so that no nesting left can overflow it. */
+    private static final long STACK_BYTES = 256L * 1024 * 1024;
+
+    /**
+     * As {@link #render}, but a body larger than {@link #INLINE_CHARS} is reduced on a thread of its own, given at
+     * most {@code limit}; past it, {@link TooComplex} (the thread is left to finish in the background, since
+     * commonmark and jsoup cannot be interrupted, and the rendering is linear in size, so it does finish).
+     */
+    Rendered render(String markdown, java.time.Duration limit) {
+        if (markdown.length() <= INLINE_CHARS) {
+            return render(markdown);
+        }
+        java.util.concurrent.CompletableFuture<Rendered> result = new java.util.concurrent.CompletableFuture<>();
+        Thread worker = new Thread(null, () -> {
+            try {
+                result.complete(render(markdown));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "kensaku-render", STACK_BYTES);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return result.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new TooComplex("reducing it to text took more than " + limit.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TooComplex("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof StackOverflowError) {
+                throw new TooComplex("nested too deeply to reduce to text");
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     Rendered render(String markdown) {
         // A blank line instead of a marker, so "text\n---" never turns the text above into a heading.
-        String cleaned = MARKER_LINE.matcher(markdown).replaceAll("");
+        String cleaned = NestingLimit.flatten(MARKER_LINE.matcher(markdown).replaceAll(""));
         String html = renderer.render(parser.parse(cleaned));
         Document document = Jsoup.parseBodyFragment(html);
         DROPPED.forEach(tag -> document.select(tag).remove());

@@ -33,13 +33,13 @@ final class ApiRoutes {
     }
 
     void addTo(JavalinConfig config) {
-        config.routes.get("/api/search", this::search);
+        GetAndHead.add(config, "/api/search", this::search);
         // Registered first: ids may contain '/', so the article route would otherwise take ".../related" as an id.
-        config.routes.get("/api/articles/<id>/related", this::related);
-        config.routes.get("/api/articles/<id>", this::article);
-        config.routes.get("/api/suggest", this::suggest);
-        config.routes.get("/api/health", this::health);
-        config.routes.get("/openapi.json", this::openApi);
+        GetAndHead.add(config, "/api/articles/<id>/related", this::related);
+        GetAndHead.add(config, "/api/articles/<id>", this::article);
+        GetAndHead.add(config, "/api/suggest", this::suggest);
+        GetAndHead.add(config, "/api/health", this::health);
+        GetAndHead.add(config, "/openapi.json", this::openApi);
     }
 
     private void search(Context ctx) throws IOException {
@@ -89,7 +89,7 @@ final class ApiRoutes {
     private void health(Context ctx) throws IOException {
         IndexInfo info = service.info();
         Map<String, Object> health = new LinkedHashMap<>();
-        health.put("status", "ok");
+        health.put("status", service.status());
         health.put("documents", info.documents());
         health.put("schema_version", info.schemaVersion());
         health.put("built_at", info.builtAt());

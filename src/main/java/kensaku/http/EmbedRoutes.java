@@ -22,8 +22,8 @@ final class EmbedRoutes {
     private final Script highlight = Script.load("/web/highlight.js");
 
     void addTo(JavalinConfig config) {
-        config.routes.get("/widget.js", ctx -> serve(ctx, widget));
-        config.routes.get("/highlight.js", ctx -> serve(ctx, highlight));
+        GetAndHead.add(config, "/widget.js", ctx -> serve(ctx, widget));
+        GetAndHead.add(config, "/highlight.js", ctx -> serve(ctx, highlight));
     }
 
     private static void serve(Context ctx, Script script) {

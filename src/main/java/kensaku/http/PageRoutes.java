@@ -39,8 +39,8 @@ public final class PageRoutes {
             files.directory = "/web";
             files.location = Location.CLASSPATH;
         });
-        config.routes.get("/", this::searchPage);
-        config.routes.get("/articles/<id>", this::articlePage);
+        GetAndHead.add(config, "/", this::searchPage);
+        GetAndHead.add(config, "/articles/<id>", this::articlePage);
     }
 
     private void searchPage(Context ctx) throws IOException {

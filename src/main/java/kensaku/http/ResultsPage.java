@@ -76,6 +76,12 @@ final class ResultsPage {
                     .append(Html.escape(links.withQuery(response.didYouMean()))).append("\">")
                     .append(Html.escape(response.didYouMean())).append("</a></p>");
         }
+        if (!response.ignoredWords().isEmpty()) {
+            // Words beyond the limit of a query, said rather than dropped silently.
+            html.append("<p class=\"ignored-words\">検索語が多すぎるため、次の").append(response.ignoredWords().size())
+                    .append("語は検索に使っていません: ").append(Html.escape(String.join(" ", response.ignoredWords())))
+                    .append("</p>");
+        }
         activeFilters(html, links, response);
         html.append("<div class=\"toolbar\"><a class=\"filter-toggle\" href=\"#filters\" aria-controls=\"filters\">")
                 .append("絞り込み（").append(links.filterCount()).append("）</a>");
@@ -190,8 +196,10 @@ final class ResultsPage {
         // The live article on the publisher's site when its URL is known; kensaku's own copy is then a preview.
         // kensaku's copy carries the search, so its 「検索結果に戻る」 returns to exactly this page.
         String preview = Html.articlePath(hit.id()) + links.query();
-        String href = hit.url() != null ? hit.url() : preview;
-        html.append("<li class=\"hit\"><h2><a href=\"").append(Html.escape(href)).append("\">")
+        // A draft or scheduled article on a preview server has no live page yet: its own copy it is.
+        String href = hit.url() != null && hit.preview() == null ? hit.url() : preview;
+        html.append("<li class=\"hit\"><h2>").append(previewBadge(hit)).append("<a href=\"")
+                .append(Html.escape(href)).append("\">")
                 .append(hit.titleHtml()).append("</a></h2><p class=\"meta\">");
         if (hit.date() != null) {
             html.append("<time datetime=\"").append(Html.escape(hit.date())).append("\">")
@@ -206,6 +214,17 @@ final class ResultsPage {
         List<String> tags = tagsNotNamingAShownCompany(hit);
         chips(html, links, "tag", tags, tags);
         html.append("</p></li>");
+    }
+
+    /** On a preview server, what a writer must not mistake for a published article. */
+    private static String previewBadge(Hit hit) {
+        if (Hit.DRAFT.equals(hit.preview())) {
+            return "<span class=\"badge draft\">下書き</span>";
+        }
+        if (Hit.SCHEDULED.equals(hit.preview())) {
+            return "<span class=\"badge scheduled\">予約</span>";
+        }
+        return "";
     }
 
     /** A tag "Amazon" beside the company chip "Amazon" (or アマゾン) says the same thing twice; the company chip covers it. */

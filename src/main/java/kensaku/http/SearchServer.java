@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kensaku.analytics.Analytics;
 import kensaku.search.BadRequestException;
+import kensaku.search.IndexUnavailableException;
 import kensaku.search.SearchBackend;
 
 /**
@@ -85,12 +86,15 @@ public final class SearchServer implements AutoCloseable {
         javalin.requestLogger.http((ctx, millis) -> listeners.forEach(l -> l.completed(ctx, requestId(ctx), millis)));
         javalin.routes.before(SearchServer::assignRequestId);
         javalin.routes.before(this::commonHeaders);
+        javalin.routes.before(ctx -> RawQuery.check(ctx.queryString()));
         new ApiRoutes(service, analytics).addTo(javalin);
         new PageRoutes(service, analytics).addTo(javalin);
         new EventRoutes(analytics).addTo(javalin);
         new EmbedRoutes().addTo(javalin);
         ApiRoutes.PATHS.forEach(path -> javalin.routes.options(path, cors::preflight));
         javalin.routes.exception(BadRequestException.class, this::badRequest);
+        javalin.routes.exception(IndexUnavailableException.class, (e, ctx) ->
+                error(ctx, 503, "index_damaged", e.getMessage(), null));
         javalin.routes.exception(HttpResponseException.class, (e, ctx) ->
                 error(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage(), null));
         javalin.routes.exception(Exception.class, this::unexpected);

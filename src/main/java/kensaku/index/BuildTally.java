@@ -19,6 +19,9 @@ final class BuildTally {
     final Map<String, Integer> companies = new ConcurrentHashMap<>();
     /** Every id found in the corpus this run, readable or not: ids absent here were removed from the corpus. */
     final Set<String> seenIds = ConcurrentHashMap.newKeySet();
+    /** Ids of articles now withheld that must leave the index if an earlier build put them there. */
+    final Set<String> removeIds = ConcurrentHashMap.newKeySet();
+    private final List<Withheld> withheld = Collections.synchronizedList(new ArrayList<>());
     private final List<Problem> failed = Collections.synchronizedList(new ArrayList<>());
     private final List<Problem> stale = Collections.synchronizedList(new ArrayList<>());
 
@@ -28,6 +31,18 @@ final class BuildTally {
 
     void stale(Problem problem) {
         stale.add(problem);
+    }
+
+    void withheld(Withheld article) {
+        withheld.add(article);
+    }
+
+    List<Withheld> withheld() {
+        synchronized (withheld) {
+            List<Withheld> copy = new ArrayList<>(withheld);
+            copy.sort(Comparator.comparing(Withheld::id));
+            return copy;
+        }
     }
 
     List<Problem> failed() {

@@ -71,6 +71,20 @@ public final class IndexDirectory {
         return Optional.of(generation);
     }
 
+    /** The generation that was live before the live one (kept for this), or empty when there is none. */
+    public Optional<Path> previous() throws IOException {
+        Optional<Path> live = live();
+        if (live.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            return children.filter(child -> child.getFileName().toString().startsWith(GEN_PREFIX)
+                            && Files.isDirectory(child) && child.getFileName().toString()
+                            .compareTo(live.get().getFileName().toString()) < 0)
+                    .max(java.util.Comparator.comparing(child -> child.getFileName().toString()));
+        }
+    }
+
     /**
      * Takes the build lock: only one build runs per index root. The OS releases it if the process dies, so a
      * {@code kill -9} never leaves the index locked.
@@ -144,6 +158,36 @@ public final class IndexDirectory {
             }
         }
         return removed;
+    }
+
+    /**
+     * Removes every generation but the live one; called just before a switch, so that the index holds two
+     * generations at most (the new live one and the one before it) even when the build is killed just after the
+     * switch, before {@link #removeStale} runs. Call only while holding the build lock.
+     */
+    public List<Path> removeAllButLive() throws IOException {
+        Optional<Path> live = live();
+        List<Path> removed = new ArrayList<>();
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path child : children.sorted().toList()) {
+                if (child.getFileName().toString().startsWith(GEN_PREFIX) && Files.isDirectory(child)
+                        && !live.map(child::equals).orElse(false)) {
+                    deleteTree(child);
+                    removed.add(child);
+                }
+            }
+        }
+        return removed;
+    }
+
+    /** Removes a build folder that will not be published; the reason it could not, or null when it is gone. */
+    public String discard(Path buildFolder) {
+        try {
+            deleteTree(buildFolder);
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return e.toString();
+        }
     }
 
     private static void deleteTree(Path folder) throws IOException {

@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
 import kensaku.corpus.Problem;
+import kensaku.corpus.Publishing;
 
 /**
  * What one index build did.
@@ -20,14 +24,31 @@ import kensaku.corpus.Problem;
  * @param corpusBytes     bytes of the files analysed
  * @param generation      the folder that became live
  * @param incremental     whether the build started from the previous generation
+ * @param withheld        articles not searchable now (drafts, unpublished, opted out, expired, scheduled), by id
+ * @param includesDrafts  whether this was a preview build that indexed drafts
+ * @param notFiles        entries named like articles that are not regular files (symbolic links, FIFOs, folders),
+ *                        skipped, each with what it is
  */
 public record IndexReport(int filesRead, int indexed, int unchanged, int deleted, int documents, List<Problem> failed,
                           List<Problem> stale, Map<String, Integer> companyMentions, long corpusBytes,
-                          Duration elapsed, Path generation, boolean incremental) {
+                          Duration elapsed, Path generation, boolean incremental, List<Withheld> withheld,
+                          boolean includesDrafts, List<Problem> notFiles) {
     public IndexReport {
+        notFiles = List.copyOf(notFiles);
         failed = List.copyOf(failed);
+        withheld = List.copyOf(withheld);
         stale = List.copyOf(stale);
         companyMentions = Map.copyOf(companyMentions);
+    }
+
+    /** The withheld articles in one state, by id. */
+    public List<Withheld> withheld(Publishing.State state) {
+        return withheld.stream().filter(w -> w.state() == state).toList();
+    }
+
+    /** When the next scheduled article goes live, if any is scheduled. */
+    public Optional<Instant> nextGoLive() {
+        return withheld(Publishing.State.SCHEDULED).stream().map(Withheld::time).min(Comparator.naturalOrder());
     }
 
     public double articlesPerSecond() {

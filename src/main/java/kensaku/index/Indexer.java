@@ -22,6 +22,7 @@ import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.corpus.Article;
 import kensaku.corpus.ArticleReader;
 import kensaku.corpus.Problem;
+import kensaku.corpus.Publishing;
 import kensaku.corpus.ReadResult;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.IndexWriter;
@@ -47,14 +48,25 @@ public final class Indexer {
     private final CompanyGazetteer gazetteer;
     private final ArticleReader reader;
     private final int threads;
+    private final boolean includeDrafts;
 
     public Indexer(Schema schema, JapaneseAnalyzers analyzers, CompanyGazetteer gazetteer, ArticleReader reader,
                    int threads) {
+        this(schema, analyzers, gazetteer, reader, threads, false);
+    }
+
+    /**
+     * @param includeDrafts a preview build: drafts and {@code published: false} posts are indexed too, marked as
+     *                      drafts (shown only by a server started with {@code --include-drafts})
+     */
+    public Indexer(Schema schema, JapaneseAnalyzers analyzers, CompanyGazetteer gazetteer, ArticleReader reader,
+                   int threads, boolean includeDrafts) {
         this.schema = schema;
         this.analyzers = analyzers;
         this.gazetteer = gazetteer;
         this.reader = reader;
         this.threads = Math.max(1, threads);
+        this.includeDrafts = includeDrafts;
     }
 
     /** An incremental build. */
@@ -78,34 +90,61 @@ public final class Indexer {
             if (!leftovers.isEmpty()) {
                 LOG.info("removed {} leftover folder(s) from earlier builds: {}", leftovers.size(), leftovers);
             }
-            Optional<PreviousGeneration> previous = full ? Optional.empty() : PreviousGeneration.of(target, schema);
-            List<Path> files = reader.listFiles(corpus);
+            Optional<PreviousGeneration> previous = full ? Optional.empty()
+                    : PreviousGeneration.of(target, schema, includeDrafts);
+            List<Problem> notFiles = new ArrayList<>();
+            List<Path> files = reader.listFiles(corpus, notFiles);
             LOG.info("indexing {} files from {} into {} ({}, {} threads, zone {})", files.size(), corpus,
                     target.root(), previous.isPresent() ? "incremental" : "full", threads, schema.zone());
             progress.started(files.size());
             Path folder = target.newBuildFolder();
             BuildTally tally = new BuildTally();
             Map<String, String> known = previous.map(PreviousGeneration::hashById).orElse(Map.of());
-            if (previous.isPresent()) {
-                previous.get().seed(folder);
+            int documents;
+            try {
+                if (previous.isPresent()) {
+                    previous.get().seed(folder);
+                }
+                documents = write(corpus, files, folder, previous, tally, progress, start);
+                if (documents == 0) {
+                    throw new IOException("no article could be indexed from " + corpus + " (" + files.size()
+                            + " files, " + tally.failed().size() + " failed, " + tally.withheld().size()
+                            + " drafts, unpublished, opted out or expired); the previous index stays live");
+                }
+                // What is switched to was read back whole: a bad disk or a bug never becomes the live index.
+                IndexVerifier.Result check = IndexVerifier.verify(folder);
+                if (!check.intact()) {
+                    throw new IOException("the new index does not verify (" + check.problem()
+                            + "); the previous index stays live");
+                }
+            } catch (IOException | RuntimeException e) {
+                throw failedBuild(target, folder, e);
             }
-            int documents = write(corpus, files, folder, known, tally, progress);
-            if (documents == 0) {
-                throw new IOException("no article could be indexed from " + corpus + " (" + files.size()
-                        + " files, " + tally.failed().size() + " failed); the previous index stays live");
-            }
+            // Never more than two generations, even if killed between the switch and the clean-up below.
+            target.removeAllButLive();
             Path generation = target.publish(folder);
             target.removeStale();
             int deleted = (int) known.keySet().stream().filter(id -> !tally.seenIds.contains(id)).count();
             return new IndexReport(files.size(), tally.indexed.get(), tally.unchanged.get(), deleted, documents,
                     tally.failed(), tally.stale(), new HashMap<>(tally.companies), tally.bytes.get(),
-                    Duration.between(start, Instant.now()), generation, previous.isPresent());
+                    Duration.between(start, Instant.now()), generation, previous.isPresent(), tally.withheld(),
+                    includeDrafts, notFiles);
         }
     }
 
+    /** The failure, with the build folder removed (a full disk stays full otherwise) and named. */
+    private static IOException failedBuild(IndexDirectory target, Path folder, Exception e) {
+        String notRemoved = target.discard(folder);
+        String message = (e.getMessage() == null ? e.toString() : e.getMessage())
+                + (notRemoved == null ? "; removed its build folder " + folder
+                        : "; its build folder " + folder + " could not be removed (" + notRemoved + "), delete it");
+        return new IOException(message, e);
+    }
+
     /** Writes the build folder and returns how many articles it holds. */
-    private int write(Path corpus, List<Path> files, Path folder, Map<String, String> known, BuildTally tally,
-                      IndexProgress progress) throws IOException {
+    private int write(Path corpus, List<Path> files, Path folder, Optional<PreviousGeneration> previous,
+                      BuildTally tally, IndexProgress progress, Instant now) throws IOException {
+        Map<String, String> known = previous.map(PreviousGeneration::hashById).orElse(Map.of());
         IndexWriterConfig config = new IndexWriterConfig(schema.indexAnalyzer(analyzers))
                 .setOpenMode(known.isEmpty() ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                 .setRAMBufferSizeMB(256)
@@ -116,14 +155,14 @@ public final class Indexer {
             try {
                 List<Future<?>> work = new ArrayList<>();
                 for (Path file : files) {
-                    work.add(pool.submit(() -> indexOne(corpus, file, writer, known, tally, progress)));
+                    work.add(pool.submit(() -> indexOne(corpus, file, writer, previous, tally, progress, now)));
                 }
                 awaitAll(work);
             } finally {
                 pool.shutdownNow();
             }
             for (String id : known.keySet()) {
-                if (!tally.seenIds.contains(id)) {
+                if (!tally.seenIds.contains(id) || tally.removeIds.contains(id)) {
                     writer.deleteDocuments(new Term(Schema.ID, id));
                 }
             }
@@ -139,15 +178,21 @@ public final class Indexer {
         }
     }
 
-    private void indexOne(Path corpus, Path file, IndexWriter writer, Map<String, String> known, BuildTally tally,
-                          IndexProgress progress) {
-        String knownHash = known.isEmpty() ? null : known.get(ArticleReader.idOf(corpus, file));
+    private void indexOne(Path corpus, Path file, IndexWriter writer, Optional<PreviousGeneration> previous,
+                          BuildTally tally, IndexProgress progress, Instant now) {
+        Map<String, String> known = previous.map(PreviousGeneration::hashById).orElse(Map.of());
+        String id = ArticleReader.idOf(corpus, file);
+        String knownHash = known.isEmpty() ? null : known.get(id);
         if (knownHash != null && knownHash.equals(reader.contentHash(file).orElse(null))) {
             // Unchanged since the live generation: its document is already in the seeded build folder, and
             // hashing the bytes is all it takes to know (decoding and rendering were most of an incremental run).
-            tally.seenIds.add(ArticleReader.idOf(corpus, file));
-            tally.unchanged.incrementAndGet();
-            progress.fileUnchanged(ArticleReader.idOf(corpus, file));
+            tally.seenIds.add(id);
+            if (withhold(id, previous.get().publishingOf(id), now, tally)) {
+                tally.removeIds.add(id); // expired since it was indexed
+            } else {
+                tally.unchanged.incrementAndGet();
+            }
+            progress.fileUnchanged(id);
             return;
         }
         ReadResult result = reader.read(corpus, file);
@@ -155,7 +200,9 @@ public final class Indexer {
             case ReadResult.Read read -> {
                 Article article = read.article();
                 tally.seenIds.add(article.id());
-                if (article.contentHash().equals(known.get(article.id()))) {
+                if (withhold(article.id(), article.publishing(), now, tally)) {
+                    tally.removeIds.add(article.id());
+                } else if (article.contentHash().equals(known.get(article.id()))) {
                     tally.unchanged.incrementAndGet();
                 } else {
                     result = write(article, file, writer, tally);
@@ -172,6 +219,20 @@ public final class Indexer {
             }
         }
         progress.fileDone(result);
+    }
+
+    /**
+     * Notes an article that is not searchable now, and says whether it stays out of the index: drafts and
+     * unpublished posts (unless this is a preview build), opt-outs and expired articles. Scheduled articles are
+     * indexed, to appear at their time.
+     */
+    private boolean withhold(String id, Publishing publishing, Instant now, BuildTally tally) {
+        Withheld withheld = Withheld.of(id, publishing, now, includeDrafts);
+        if (withheld == null) {
+            return false;
+        }
+        tally.withheld(withheld);
+        return !withheld.indexed();
     }
 
     private ReadResult write(Article article, Path file, IndexWriter writer, BuildTally tally) {
@@ -210,7 +271,8 @@ public final class Indexer {
                 Schema.COMMIT_SCHEMA_VERSION, Integer.toString(Schema.VERSION),
                 Schema.COMMIT_BUILT_AT, Instant.now().toString(),
                 Schema.COMMIT_ZONE, schema.zone().getId(),
-                Schema.COMMIT_DOC_COUNT, Integer.toString(documents));
+                Schema.COMMIT_DOC_COUNT, Integer.toString(documents),
+                Schema.COMMIT_INCLUDES_DRAFTS, Boolean.toString(includeDrafts));
     }
 
     private static long fileSize(Path file) {

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.corpus.Article;
+import kensaku.corpus.Publishing;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
@@ -43,7 +44,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class Schema {
     /** Bumped whenever a field's name, type or analysis changes; an index of another version must be rebuilt. */
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
 
     public static final String ID = "id";
     public static final String TITLE = "title";
@@ -73,6 +74,16 @@ public final class Schema {
      */
     public static final String PAGE_URL = "page_url";
     public static final String SLUG = "slug";
+    /**
+     * When a scheduled article goes live and when an expiring one stops (epoch millis, points, doc values and
+     * stored): searches filter on them at request time, so a scheduled article appears with no reindex. Absent
+     * when the article gives no such time.
+     */
+    public static final String PUBLISH_AT = "publish_at";
+    public static final String EXPIRE_AT = "expire_at";
+    /** {@value #DRAFT_VALUE} on a draft or unpublished post, indexed only by a preview build ({@code --include-drafts}). */
+    public static final String DRAFT = "draft";
+    public static final String DRAFT_VALUE = "true";
 
     /** Stored display copies of the facet values (facet fields themselves are doc values only). */
     public static final String STORED_TAGS = "tags_stored";
@@ -96,6 +107,8 @@ public final class Schema {
     public static final String COMMIT_BUILT_AT = "kensaku.built_at";
     public static final String COMMIT_ZONE = "kensaku.zone";
     public static final String COMMIT_DOC_COUNT = "kensaku.doc_count";
+    /** "true" when a preview build indexed drafts; an incremental build never mixes the two kinds. */
+    public static final String COMMIT_INCLUDES_DRAFTS = "kensaku.includes_drafts";
 
     private static final FieldType STORED_TEXT_WITH_OFFSETS = textType(true);
     private static final FieldType TEXT_WITH_OFFSETS = textType(false);
@@ -173,7 +186,20 @@ public final class Schema {
         if (article.date() != null) {
             addDate(doc, article.date());
         }
+        addPublishing(doc, article.publishing());
         return doc;
+    }
+
+    private static void addPublishing(Document doc, Publishing publishing) {
+        if (publishing.publishAt() != null) {
+            doc.add(new LongField(PUBLISH_AT, publishing.publishAt().toEpochMilli(), Field.Store.YES));
+        }
+        if (publishing.expireAt() != null) {
+            doc.add(new LongField(EXPIRE_AT, publishing.expireAt().toEpochMilli(), Field.Store.YES));
+        }
+        if (publishing.draftLike()) {
+            doc.add(new StringField(DRAFT, DRAFT_VALUE, Field.Store.YES));
+        }
     }
 
     /**

@@ -25,6 +25,7 @@ import kensaku.corpus.Problem;
 import kensaku.corpus.ReadResult;
 import kensaku.index.IndexProgress;
 import kensaku.index.Indexer;
+import kensaku.index.Withheld;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +48,16 @@ public final class ClusterIndexer {
     private final CompanyGazetteer gazetteer;
     private final ArticleReader reader;
     private final ObjectMapper json = new ObjectMapper();
+    private final boolean includeDrafts;
 
     public ClusterIndexer(ClusterClient client, ClusterSchema schema, CompanyGazetteer gazetteer, ArticleReader reader) {
+        this(client, schema, gazetteer, reader, false);
+    }
+
+    /** @param includeDrafts a preview build: drafts and unpublished posts are indexed too, marked as drafts */
+    public ClusterIndexer(ClusterClient client, ClusterSchema schema, CompanyGazetteer gazetteer, ArticleReader reader,
+                          boolean includeDrafts) {
+        this.includeDrafts = includeDrafts;
         this.client = client;
         this.schema = schema;
         this.gazetteer = gazetteer;
@@ -81,9 +90,10 @@ public final class ClusterIndexer {
         boolean switched = false;
         try {
             List<Problem> failed = new ArrayList<>();
+            List<Withheld> withheld = new ArrayList<>();
             Map<String, Integer> companies = new HashMap<>();
             long[] bytes = {0};
-            int indexed = write(corpus, files, index, failed, companies, bytes, progress);
+            int indexed = write(corpus, files, index, failed, withheld, companies, bytes, progress, start);
             ObjectNode settings = json.createObjectNode();
             settings.putObject("index").put("refresh_interval", "1s");
             client.put("/" + index + "/_settings", settings);
@@ -91,7 +101,8 @@ public final class ClusterIndexer {
             long documents = client.get("/" + index + "/_count").path("count").asLong();
             if (documents == 0) {
                 throw new IOException("no article could be indexed from " + corpus + " (" + files.size() + " files, "
-                        + failed.size() + " failed); the alias " + layout.alias() + " was not switched");
+                        + failed.size() + " failed, " + withheld.size()
+                        + " drafts, unpublished, opted out or expired); the alias " + layout.alias() + " was not switched");
             }
             awaitActive(index, layout.replicas());
             List<String> previous = aliased(layout.alias());
@@ -100,7 +111,7 @@ public final class ClusterIndexer {
             List<String> removed = removeOld(layout.alias(), index, previous);
             return new ClusterIndexReport(files.size(), indexed, failed, documents, companies, bytes[0],
                     Duration.between(start, Instant.now()), layout.alias(), index,
-                    previous.isEmpty() ? null : previous.get(0), removed);
+                    previous.isEmpty() ? null : previous.get(0), removed, withheld, includeDrafts);
         } finally {
             if (!switched) {
                 deleteQuietly(index);
@@ -108,8 +119,9 @@ public final class ClusterIndexer {
         }
     }
 
-    private int write(Path corpus, List<Path> files, String index, List<Problem> failed, Map<String, Integer> companies,
-                      long[] bytes, IndexProgress progress) throws IOException {
+    private int write(Path corpus, List<Path> files, String index, List<Problem> failed, List<Withheld> withheld,
+                      Map<String, Integer> companies, long[] bytes, IndexProgress progress, Instant now)
+            throws IOException {
         StringBuilder batch = new StringBuilder();
         List<Article> batchArticles = new ArrayList<>();
         Map<String, Set<String>> batchCompanies = new HashMap<>();
@@ -122,6 +134,14 @@ public final class ClusterIndexer {
                 continue;
             }
             Article article = ((ReadResult.Read) result).article();
+            Withheld notLive = Withheld.of(article.id(), article.publishing(), now, includeDrafts);
+            if (notLive != null) {
+                withheld.add(notLive);
+                if (!notLive.indexed()) {
+                    progress.fileDone(result);
+                    continue;
+                }
+            }
             Set<String> named = Indexer.companiesOf(gazetteer, article);
             ObjectNode action = json.createObjectNode();
             action.putObject("index").put("_index", index).put("_id", article.id());

@@ -3,6 +3,7 @@ package kensaku.opensearch;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import kensaku.search.Ranking;
 import kensaku.search.SearchRequest;
 import kensaku.search.SortOrder;
 import kensaku.search.UserQuery;
+import kensaku.search.Visibility;
 import kensaku.search.WordRuns;
 
 /**
@@ -48,15 +50,43 @@ final class ClusterQueries {
         this.zone = zone;
     }
 
+    /**
+     * The articles hidden at this moment, as the embedded index's {@code PublishingBounds} hides them: scheduled
+     * ones before their publish time (unless the server previews them), expired ones, and drafts of a preview build
+     * (unless the server previews them).
+     */
+    ObjectNode hiddenAt(Instant now, Visibility visibility) {
+        ObjectNode hidden = nodes.objectNode();
+        ArrayNode any = hidden.putObject("bool").putArray("should");
+        long millis = now.toEpochMilli();
+        if (!visibility.includeFuture()) {
+            any.addObject().putObject("range").putObject(Schema.PUBLISH_AT).put("gt", millis);
+        }
+        any.addObject().putObject("range").putObject(Schema.EXPIRE_AT).put("lte", millis);
+        if (!visibility.includeDrafts()) {
+            any.addObject().putObject("term").put(Schema.DRAFT, Schema.DRAFT_VALUE);
+        }
+        return hidden;
+    }
+
+    /** The query without the articles hidden at this moment. */
+    ObjectNode visible(ObjectNode query, Instant now, Visibility visibility) {
+        ObjectNode shown = nodes.objectNode();
+        ObjectNode bool = shown.putObject("bool");
+        bool.withArray("must").add(query);
+        bool.withArray("must_not").add(hiddenAt(now, visibility));
+        return shown;
+    }
+
     /** The whole search body: query, post filter, facet aggregations, sort and the page. */
-    ObjectNode searchBody(SearchRequest request, SortOrder order) {
+    ObjectNode searchBody(SearchRequest request, SortOrder order, Instant now, Visibility visibility) {
         ObjectNode body = nodes.objectNode();
         body.put("from", (request.page() - 1) * request.size());
         body.put("size", request.size());
         body.put("track_total_hits", true);
         body.put("track_scores", true);
         body.put("timeout", "2s");
-        body.set("query", textQuery(request.query()));
+        body.set("query", visible(textQuery(request.query()), now, visibility));
         Map<String, ObjectNode> filters = filters(request);
         if (!filters.isEmpty()) {
             body.set("post_filter", allOf(new ArrayList<>(filters.values())));
@@ -73,17 +103,18 @@ final class ClusterQueries {
         ArrayNode source = body.putArray("_source");
         for (String field : List.of(Schema.ID, Schema.TITLE, Schema.DATE, ClusterSchema.TAGS, ClusterSchema.CATEGORIES,
                 ClusterSchema.COMPANIES, ClusterSchema.AUTHOR, Schema.EXCERPT, Schema.BODY,
-                Schema.PAGE_URL, Schema.SLUG)) {
+                Schema.PAGE_URL, Schema.SLUG, Schema.PUBLISH_AT, Schema.DRAFT)) {
             source.add(field);
         }
         return body;
     }
 
     /** A count of what another text finds under the same filters (for did-you-mean). */
-    ObjectNode countBody(SearchRequest request, String text) {
+    ObjectNode countBody(SearchRequest request, String text, Instant now, Visibility visibility) {
         ObjectNode body = nodes.objectNode();
         ObjectNode bool = body.putObject("query").putObject("bool");
         bool.withArray("must").add(textQuery(text));
+        bool.withArray("must_not").add(hiddenAt(now, visibility));
         filters(request).values().forEach(bool.withArray("filter")::add);
         return body;
     }
@@ -105,13 +136,15 @@ final class ClusterQueries {
         return body;
     }
 
-    /** Whether any title or body holds the word (as the analyzer indexes it). */
-    ObjectNode knownWordBody(String term) {
+    /** Whether any title or body of an article shown now holds the word (as the analyzer indexes it). */
+    ObjectNode knownWordBody(String term, Instant now, Visibility visibility) {
         ObjectNode body = nodes.objectNode();
-        ObjectNode bool = body.putObject("query").putObject("bool");
+        ObjectNode holding = nodes.objectNode();
+        ObjectNode bool = holding.putObject("bool");
         for (String field : List.of(Schema.BODY, Schema.TITLE)) {
             bool.withArray("should").addObject().putObject("term").put(field, term);
         }
+        body.set("query", visible(holding, now, visibility));
         return body;
     }
 
@@ -157,7 +190,7 @@ final class ClusterQueries {
     private ObjectNode proximityQuery(UserQuery parsed) {
         List<String> words = parsed.required().stream().filter(group -> group.size() == 1)
                 .flatMap(group -> wordRuns.of(group.get(0).text()).stream()).toList();
-        if (words.size() < 2) {
+        if (words.size() < 2 || words.size() > Ranking.PROXIMITY_MAX_WORDS) {
             return null;
         }
         String joined = String.join(" ", words);

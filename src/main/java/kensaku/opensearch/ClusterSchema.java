@@ -78,6 +78,9 @@ public final class ClusterSchema {
                 .put("search_analyzer", MORPHOLOGICAL_QUERY);
         properties.putObject(Schema.BODY_HTML).put("type", "text").put("index", false);
         properties.putObject(Schema.DATE).put("type", "date").put("format", "epoch_millis");
+        properties.putObject(Schema.PUBLISH_AT).put("type", "date").put("format", "epoch_millis");
+        properties.putObject(Schema.EXPIRE_AT).put("type", "date").put("format", "epoch_millis");
+        keyword(properties, Schema.DRAFT);
         for (String facet : List.of(Schema.FACET_COMPANY, Schema.FACET_TAG, Schema.FACET_CATEGORY, Schema.FACET_AUTHOR)) {
             keyword(properties, facet);
         }
@@ -124,6 +127,15 @@ public final class ClusterSchema {
         }
         if (article.date() != null) {
             doc.put(Schema.DATE, article.date().toEpochMilli());
+        }
+        if (article.publishing().publishAt() != null) {
+            doc.put(Schema.PUBLISH_AT, article.publishing().publishAt().toEpochMilli());
+        }
+        if (article.publishing().expireAt() != null) {
+            doc.put(Schema.EXPIRE_AT, article.publishing().expireAt().toEpochMilli());
+        }
+        if (article.publishing().draftLike()) {
+            doc.put(Schema.DRAFT, Schema.DRAFT_VALUE);
         }
         doc.put(TITLE_PREFIX, KanaNormalizer.fold(article.title()));
         doc.put(TITLE_KEY, article.title());

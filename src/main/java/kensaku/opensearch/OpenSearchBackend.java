@@ -24,6 +24,7 @@ import kensaku.index.Schema;
 import kensaku.search.ArticleView;
 import kensaku.search.CompanyNameCorrection;
 import kensaku.search.DidYouMean;
+import kensaku.search.QueryLimit;
 import kensaku.search.CompanyLabels;
 import kensaku.search.FacetCount;
 import kensaku.search.Hit;
@@ -38,6 +39,7 @@ import kensaku.search.SearchRequest;
 import kensaku.search.SearchResponse;
 import kensaku.search.SortOrder;
 import kensaku.search.Suggestion;
+import kensaku.search.Visibility;
 
 /**
  * Answers the search API from an OpenSearch cluster, through an alias that the cluster reindex switches
@@ -48,8 +50,10 @@ import kensaku.search.Suggestion;
 public final class OpenSearchBackend implements SearchBackend {
     private static final int MAX_SUGGEST_VALUES = 10_000;
     private static final List<String> HIT_SOURCE = List.of(Schema.ID, Schema.TITLE, Schema.DATE, ClusterSchema.TAGS,
-            ClusterSchema.CATEGORIES, ClusterSchema.COMPANIES, ClusterSchema.AUTHOR, Schema.EXCERPT, Schema.PAGE_URL, Schema.SLUG);
+            ClusterSchema.CATEGORIES, ClusterSchema.COMPANIES, ClusterSchema.AUTHOR, Schema.EXCERPT, Schema.PAGE_URL, Schema.SLUG,
+            Schema.PUBLISH_AT, Schema.DRAFT);
 
+    private final QueryLimit queryLimit;
     private final ClusterClient client;
     private final String alias;
     private final Schema schema;
@@ -60,16 +64,34 @@ public final class OpenSearchBackend implements SearchBackend {
     private final CompanyNameCorrection companyNames;
     private final SiteUrls siteUrls;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    private final Visibility visibility;
 
+    /** Shows published articles only, between their publish and expiry times. */
     public OpenSearchBackend(ClusterClient client, String alias, Schema schema, JapaneseAnalyzers analyzers,
                              CompanyGazetteer gazetteer) {
-        this(client, alias, schema, analyzers, gazetteer, SiteUrls.none(schema.zone()));
+        this(client, alias, schema, analyzers, gazetteer, SiteUrls.none(schema.zone()), Visibility.published());
     }
 
     /** @param siteUrls how each hit's live URL on the publisher's site is made, as the embedded index makes it */
     public OpenSearchBackend(ClusterClient client, String alias, Schema schema, JapaneseAnalyzers analyzers,
                              CompanyGazetteer gazetteer, SiteUrls siteUrls) {
+        this(client, alias, schema, analyzers, gazetteer, siteUrls, Visibility.published());
+    }
+
+    /** Without live URLs; see the last constructor. */
+    public OpenSearchBackend(ClusterClient client, String alias, Schema schema, JapaneseAnalyzers analyzers,
+                             CompanyGazetteer gazetteer, Visibility visibility) {
+        this(client, alias, schema, analyzers, gazetteer, SiteUrls.none(schema.zone()), visibility);
+    }
+
+    /**
+     * @param siteUrls   how each hit's live URL on the publisher's site is made, as the embedded index makes it
+     * @param visibility what is shown, decided at each request by its clock, as in the embedded index
+     */
+    public OpenSearchBackend(ClusterClient client, String alias, Schema schema, JapaneseAnalyzers analyzers,
+                             CompanyGazetteer gazetteer, SiteUrls siteUrls, Visibility visibility) {
         this.siteUrls = siteUrls;
+        this.visibility = visibility;
         this.client = client;
         this.alias = alias;
         this.schema = schema;
@@ -78,16 +100,21 @@ public final class OpenSearchBackend implements SearchBackend {
         this.queries = new ClusterQueries(analyzers, schema.zone());
         this.highlighter = new PageHighlighter(schema, analyzers);
         this.companyNames = new CompanyNameCorrection(analyzers.morphological(), gazetteer);
+        this.queryLimit = new QueryLimit(analyzers, schema);
     }
 
     @Override
-    public SearchResponse search(SearchRequest request) throws IOException {
+    public SearchResponse search(SearchRequest asked) throws IOException {
         long start = System.nanoTime();
+        // The same words as the embedded index searches: the cluster has the same 1,024-clause limit.
+        QueryLimit.Limited limited = queryLimit.apply(asked.query());
+        SearchRequest request = asked.withQuery(limited.kept());
         SortOrder order = request.hasQuery() ? request.sort() : (request.sort() == SortOrder.RELEVANCE ? SortOrder.DATE : request.sort());
         // A shard whose copies all failed fails the search: a partial answer would show wrong totals and counts.
         String params = "?allow_partial_search_results=false"
                 + (order == SortOrder.RELEVANCE ? "&search_type=dfs_query_then_fetch" : "");
-        JsonNode answer = client.post("/" + alias + "/_search" + params, queries.searchBody(request, order));
+        Instant now = visibility.now();
+        JsonNode answer = client.post("/" + alias + "/_search" + params, queries.searchBody(request, order, now, visibility));
         JsonNode found = answer.path("hits").path("hits");
         List<PageHighlighter.Text> texts = new ArrayList<>();
         for (JsonNode hit : found) {
@@ -98,7 +125,7 @@ public final class OpenSearchBackend implements SearchBackend {
         List<PageHighlighter.Marked> marked = highlighter.highlight(request.query(), texts);
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
-            hits.add(hit(found.get(i), marked.get(i)));
+            hits.add(hit(found.get(i), marked.get(i), now));
         }
         JsonNode aggs = answer.path("aggregations");
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
@@ -107,10 +134,10 @@ public final class OpenSearchBackend implements SearchBackend {
         facets.put(Schema.FACET_CATEGORY, counts(aggs.path(Schema.FACET_CATEGORY), Schema.FACET_CATEGORY, request.categories()));
         facets.put(Schema.FACET_MONTH, counts(aggs.path(Schema.FACET_MONTH), Schema.FACET_MONTH, List.of()));
         long total = answer.path("hits").path("total").path("value").asLong();
-        String correction = correction(request, total);
+        String correction = correction(request, total, now);
         long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         return labels.label(new SearchResponse(total, tookMillis, answer.path("timed_out").asBoolean(false),
-                request.page(), request.size(), hits, facets, correction));
+                request.page(), request.size(), hits, facets, correction)).ignoring(limited.ignored());
     }
 
     /**
@@ -118,7 +145,7 @@ public final class OpenSearchBackend implements SearchBackend {
      * the closest indexed word, and the correction is offered only if it finds more under the same filters.
      * The term suggester works per shard, so a suggested replacement is kept only for a word the whole index lacks.
      */
-    private String correction(SearchRequest request, long total) throws IOException {
+    private String correction(SearchRequest request, long total, Instant now) throws IOException {
         if (!request.hasQuery() || total > DidYouMean.FEW_RESULTS) {
             return null;
         }
@@ -127,7 +154,8 @@ public final class OpenSearchBackend implements SearchBackend {
         JsonNode body = suggest.path(Schema.BODY);
         JsonNode title = suggest.path(Schema.TITLE);
         List<DidYouMean.Replacement> replacements = new ArrayList<>();
-        for (int i = 0; i < body.size(); i++) {
+        // As the embedded did-you-mean: a bounded number of words looked at, each a round trip to the cluster.
+        for (int i = 0; i < Math.min(body.size(), DidYouMean.MAX_CORRECTED_WORDS); i++) {
             JsonNode entry = body.get(i);
             JsonNode options = entry.path("options");
             if (options.isEmpty() && i < title.size()) {
@@ -137,7 +165,8 @@ public final class OpenSearchBackend implements SearchBackend {
             Optional<String> closest = options.isEmpty() ? companyNames.closest(word)
                     : Optional.of(options.get(0).path("text").asText());
             if (closest.isEmpty()
-                    || client.post("/" + alias + "/_count", queries.knownWordBody(word)).path("count").asLong() > 0) {
+                    || client.post("/" + alias + "/_count", queries.knownWordBody(word, now, visibility))
+                            .path("count").asLong() > 0) {
                 continue;
             }
             int offset = entry.path("offset").asInt();
@@ -147,16 +176,18 @@ public final class OpenSearchBackend implements SearchBackend {
             return null;
         }
         String corrected = DidYouMean.applied(request.query(), replacements);
-        if (corrected.equals(request.query())) {
+        if (corrected.equals(request.query()) || !queryLimit.fits(corrected)) {
             return null;
         }
-        long found = client.post("/" + alias + "/_count", queries.countBody(request, corrected)).path("count").asLong();
+        long found = client.post("/" + alias + "/_count", queries.countBody(request, corrected, now, visibility))
+                .path("count").asLong();
         return found > total ? corrected : null;
     }
 
+    /** The article, or empty for an unknown id and for an article not shown now (the same 404 to a client). */
     @Override
     public Optional<ArticleView> article(String id) throws IOException {
-        Optional<JsonNode> found = byId(id, null);
+        Optional<JsonNode> found = byId(id, null, visibility.now());
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -176,7 +207,8 @@ public final class OpenSearchBackend implements SearchBackend {
     @Override
     public Optional<List<Hit>> related(String id, int size) throws IOException {
         SearchBackend.checkRelatedSize(size);
-        Optional<JsonNode> found = byId(id, List.of(Schema.ID));
+        Instant now = visibility.now();
+        Optional<JsonNode> found = byId(id, List.of(Schema.ID), now);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -193,12 +225,13 @@ public final class OpenSearchBackend implements SearchBackend {
                 .put("min_word_length", 2).put("max_doc_freq", (int) (40 * documents / 100)).put("max_query_terms", 30)
                 .put("boost_terms", 1).put("minimum_should_match", 1).put("include", false);
         bool.withArray("must_not").addObject().putObject("term").put(Schema.ID, id);
+        bool.withArray("must_not").add(queries.hiddenAt(now, visibility));
         sourceOf(body, HIT_SOURCE);
         List<Hit> hits = new ArrayList<>();
         for (JsonNode hit : client.post("/" + alias + "/_search", body).path("hits").path("hits")) {
             JsonNode source = hit.path("_source");
             hits.add(hit(hit, PageHighlighter.unmarked(new PageHighlighter.Text(source.path(Schema.TITLE).asText(""),
-                    source.path(Schema.EXCERPT).asText(""), ""))));
+                    source.path(Schema.EXCERPT).asText(""), "")), now));
         }
         return Optional.of(labels.hits(hits));
     }
@@ -213,21 +246,28 @@ public final class OpenSearchBackend implements SearchBackend {
         if (prefixes.isEmpty()) {
             return List.of();
         }
+        Instant now = visibility.now();
         ObjectNode body = nodes.objectNode();
         body.put("size", limit);
-        ArrayNode titlePrefixes = body.putObject("query").putObject("bool").putArray("should");
+        ObjectNode titles = nodes.objectNode();
+        ArrayNode titlePrefixes = titles.putObject("bool").putArray("should");
         prefixes.forEach(p -> titlePrefixes.addObject().putObject("prefix").putObject(ClusterSchema.TITLE_PREFIX).put("value", p));
+        body.set("query", queries.visible(titles, now, visibility));
         body.putArray("sort").addObject().put(ClusterSchema.TITLE_KEY, "asc");
         sourceOf(body, List.of(Schema.ID, Schema.TITLE));
+        // Company and tag counts over every article shown now, whatever the title query matched.
         ObjectNode all = body.putObject("aggs").putObject("all");
         all.putObject("global");
-        ObjectNode counts = all.putObject("aggs");
+        ObjectNode shown = all.putObject("aggs").putObject("shown");
+        shown.putObject("filter").putObject("bool").putArray("must_not").add(queries.hiddenAt(now, visibility));
+        ObjectNode counts = shown.putObject("aggs");
         for (String dim : List.of(Schema.FACET_COMPANY, Schema.FACET_TAG)) {
             counts.putObject(dim).putObject("terms").put("field", dim).put("size", MAX_SUGGEST_VALUES);
         }
         JsonNode answer = client.post("/" + alias + "/_search", body);
         List<Candidate> candidates = new ArrayList<>();
-        Map<String, Long> companyCounts = buckets(answer.path("aggregations").path("all").path(Schema.FACET_COMPANY));
+        JsonNode shownCounts = answer.path("aggregations").path("all").path("shown");
+        Map<String, Long> companyCounts = buckets(shownCounts.path(Schema.FACET_COMPANY));
         for (CompanyGazetteer.Company company : gazetteer.companies()) {
             Long count = companyCounts.get(company.canonical());
             List<String> names = new ArrayList<>(company.aliases());
@@ -236,7 +276,7 @@ public final class OpenSearchBackend implements SearchBackend {
                 candidates.add(new Candidate(new Suggestion(company.canonical(), "company", company.canonical(), null), count));
             }
         }
-        buckets(answer.path("aggregations").path("all").path(Schema.FACET_TAG)).forEach((tag, count) -> {
+        buckets(shownCounts.path(Schema.FACET_TAG)).forEach((tag, count) -> {
             if (prefixes.stream().anyMatch(p -> startsWith(tag, p))) {
                 candidates.add(new Candidate(new Suggestion(tag, "tag", tag, null), count));
             }
@@ -257,7 +297,10 @@ public final class OpenSearchBackend implements SearchBackend {
         }
         Map.Entry<String, JsonNode> index = indexes.fields().next();
         JsonNode meta = index.getValue().path("mappings").path("_meta");
-        long documents = client.get("/" + alias + "/_count").path("count").asLong();
+        ObjectNode shown = nodes.objectNode();
+        shown.set("query", queries.visible(nodes.objectNode().set("match_all", nodes.objectNode()), visibility.now(),
+                visibility));
+        long documents = client.post("/" + alias + "/_count", shown).path("count").asLong();
         return new IndexInfo(index.getKey(), (int) documents, meta.path(ClusterSchema.META_SCHEMA_VERSION).asInt(-1),
                 meta.path(ClusterSchema.META_BUILT_AT).asText(""), meta.path(ClusterSchema.META_ZONE).asText(""));
     }
@@ -273,10 +316,12 @@ public final class OpenSearchBackend implements SearchBackend {
         return info;
     }
 
-    private Optional<JsonNode> byId(String id, List<String> source) throws IOException {
+    private Optional<JsonNode> byId(String id, List<String> source, Instant now) throws IOException {
         ObjectNode body = nodes.objectNode();
         body.put("size", 1);
-        body.putObject("query").putObject("term").put(Schema.ID, id);
+        ObjectNode term = nodes.objectNode();
+        term.putObject("term").put(Schema.ID, id);
+        body.set("query", queries.visible(term, now, visibility));
         if (source != null) {
             sourceOf(body, source);
         }
@@ -284,15 +329,18 @@ public final class OpenSearchBackend implements SearchBackend {
         return hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0));
     }
 
-    private Hit hit(JsonNode hit, PageHighlighter.Marked marked) {
+    private Hit hit(JsonNode hit, PageHighlighter.Marked marked, Instant now) {
         JsonNode source = hit.path("_source");
         JsonNode score = hit.path("_score");
+        JsonNode publishAt = source.path(Schema.PUBLISH_AT);
+        String preview = !visibility.isPreview() ? null : visibility.previewOf(source.has(Schema.DRAFT),
+                publishAt.isNumber() ? publishAt.asLong() : null, now);
         return new Hit(source.path(Schema.ID).asText(), urlOf(source), source.path(Schema.TITLE).asText(""),
                 marked.titleHtml(),
                 dateOf(source), strings(source, ClusterSchema.TAGS), strings(source, ClusterSchema.CATEGORIES),
                 strings(source, ClusterSchema.COMPANIES), source.path(ClusterSchema.AUTHOR).asText(""),
                 source.path(Schema.EXCERPT).asText(""), marked.snippetHtml(),
-                score.isNumber() ? (float) score.asDouble() : 0f);
+                score.isNumber() ? (float) score.asDouble() : 0f, preview);
     }
 
     private String urlOf(JsonNode source) {

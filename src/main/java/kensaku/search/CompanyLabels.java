@@ -21,13 +21,13 @@ public final class CompanyLabels {
         facets.computeIfPresent("company", (dim, counts) -> counts.stream()
                 .map(c -> new FacetCount(c.value(), gazetteer.labelOf(c.value()), c.count())).toList());
         return new SearchResponse(response.total(), response.tookMillis(), response.timedOut(), response.page(),
-                response.size(), hits(response.hits()), facets, response.didYouMean());
+                response.size(), hits(response.hits()), facets, response.didYouMean(), response.ignoredWords());
     }
 
     public List<Hit> hits(List<Hit> hits) {
         return hits.stream().map(h -> new Hit(h.id(), h.url(), h.title(), h.titleHtml(), h.date(), h.tags(), h.categories(),
                 h.companies(), h.author(), h.excerpt(), h.snippetHtml(), h.score(),
-                h.companies().stream().map(gazetteer::labelOf).toList())).toList();
+                h.companies().stream().map(gazetteer::labelOf).toList(), h.preview())).toList();
     }
 
     public ArticleView article(ArticleView a) {

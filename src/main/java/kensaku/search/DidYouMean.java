@@ -12,6 +12,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -30,6 +33,15 @@ public final class DidYouMean {
     public static final int FEW_RESULTS = 2;
     /** Words shorter than this are never corrected. */
     public static final int MIN_WORD_CHARS = 3;
+    /**
+     * Unknown words looked up per query: each lookup walks a Levenshtein automaton over the terms, so a pasted
+     * paragraph of unknown words must not cost one each. Later words stay as typed.
+     */
+    public static final int MAX_CORRECTED_WORDS = 6;
+    /** Longer words are not corrected: a typo in a 25-character word is rare, and the automaton grows with it. */
+    public static final int MAX_WORD_CHARS = 24;
+    /** Lucene's DirectSpellChecker allows at most 2 edits; said here so the limit is visible. */
+    public static final int MAX_EDITS = 2;
     private static final List<String> FIELDS = List.of(Schema.BODY, Schema.TITLE);
 
     private final Analyzer morphological;
@@ -40,19 +52,35 @@ public final class DidYouMean {
         this.morphological = morphological;
         // Katakana words are short in characters: 3 is enough to correct, say, マイクロソフド.
         checker.setMinQueryLength(MIN_WORD_CHARS);
+        checker.setMaxQueryLength(MAX_WORD_CHARS);
+        checker.setMaxEdits(MAX_EDITS);
         this.companyNames = new CompanyNameCorrection(morphological, gazetteer);
     }
 
-    /** The query with its unknown words corrected, or empty when every word is known or none has a neighbour. */
-    Optional<String> correct(IndexReader reader, String query) throws IOException {
+    /**
+     * The query with its unknown words corrected, or empty when every word is known or none has a neighbour. A
+     * word is known when an article not {@code hidden} holds it (hidden may be null: every article is shown).
+     */
+    Optional<String> correct(IndexSearcher searcher, String query, Query hidden) throws IOException {
+        return correct(searcher, query, hidden, null);
+    }
+
+    /** As above, looking up no more words once the request's deadline has passed (null: no deadline). */
+    Optional<String> correct(IndexSearcher searcher, String query, Query hidden, Deadline deadline) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
         List<Replacement> replacements = new ArrayList<>();
+        int looked = 0;
         try (TokenStream stream = morphological.tokenStream(Schema.BODY, query)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
                 String word = term.toString();
-                if (isUnknown(reader, word)) {
+                if (looked >= MAX_CORRECTED_WORDS || (deadline != null && deadline.passed())) {
+                    break;
+                }
+                if (isUnknown(searcher, word, hidden)) {
+                    looked++;
                     Optional<String> closest = closest(reader, word);
                     if (closest.isPresent()) {
                         replacements.add(new Replacement(offset.startOffset(), offset.endOffset(), closest.get()));
@@ -77,9 +105,11 @@ public final class DidYouMean {
         return corrected.toString();
     }
 
-    private static boolean isUnknown(IndexReader reader, String word) throws IOException {
+    private static boolean isUnknown(IndexSearcher searcher, String word, Query hidden) throws IOException {
         for (String field : FIELDS) {
-            if (reader.docFreq(new Term(field, word)) > 0) {
+            Term term = new Term(field, word);
+            if (searcher.getIndexReader().docFreq(term) > 0 && (hidden == null
+                    || searcher.count(PublishingBounds.visible(new TermQuery(term), hidden)) > 0)) {
                 return false;
             }
         }

@@ -60,7 +60,12 @@ final class Highlights {
         return new Result(titles, snippets);
     }
 
-    record Result(String[] titles, String[] snippets) {}
+    record Result(String[] titles, String[] snippets) {
+        /** No marks: each hit shows its escaped title and excerpt. */
+        static Result none(int hits) {
+            return new Result(new String[hits], new String[hits]);
+        }
+    }
 
     /** The whole title, with every match marked; the body's best passage of about a sentence or two. */
     private static final class TitleAndBody extends UnifiedHighlighter {

@@ -23,6 +23,7 @@ final class IndexSnapshot {
     private final FacetOrdinals facetOrdinals;
     private final IndexInfo info;
     private final Path folder;
+    private final PublishingBounds publishing;
     private Suggester suggester;
 
     private IndexSnapshot(Path folder, FSDirectory directory, DirectoryReader reader, Schema schema) throws IOException {
@@ -33,6 +34,7 @@ final class IndexSnapshot {
         this.facetState = new DefaultSortedSetDocValuesReaderState(reader, schema.facetsConfig());
         this.facetOrdinals = FacetOrdinals.read(facetState, ResultAssembler.SHOWN_FACETS);
         this.info = infoOf(folder, reader);
+        this.publishing = PublishingBounds.of(reader);
     }
 
     static IndexSnapshot open(Path folder, Schema schema) throws IOException {
@@ -66,16 +68,29 @@ final class IndexSnapshot {
                 data.get(Schema.COMMIT_ZONE));
     }
 
-    /** Built once per generation, by the live index before it serves the generation or else on first use. */
-    synchronized Suggester suggester(kensaku.analysis.CompanyGazetteer gazetteer) throws IOException {
-        if (suggester == null) {
-            suggester = new Suggester(this, gazetteer);
+    /**
+     * Built once per generation (by the live index before it serves the generation, or else on first use) and
+     * again whenever a scheduled article has gone live or one has expired since: it offers only what is shown now.
+     */
+    synchronized Suggester suggester(kensaku.analysis.CompanyGazetteer gazetteer, Visibility visibility,
+                                     java.time.Instant now) throws IOException {
+        if (suggester == null || !suggester.servesAt(visibility, now)) {
+            suggester = new Suggester(this, gazetteer, visibility, now);
         }
         return suggester;
     }
 
     synchronized boolean hasSuggester() {
         return suggester != null;
+    }
+
+    /** Whether the suggester built last is out of date at this moment (false when none was built yet). */
+    synchronized boolean suggesterStale(Visibility visibility, java.time.Instant now) {
+        return suggester != null && !suggester.servesAt(visibility, now);
+    }
+
+    PublishingBounds publishing() {
+        return publishing;
     }
 
     boolean tryRetain() {
@@ -101,9 +116,9 @@ final class IndexSnapshot {
      * A searcher of its own for one request, which stops collecting once the budget is spent; cheap, since it
      * shares the reader and the query cache.
      */
-    IndexSearcher searcherWithin(java.time.Duration budget) {
+    IndexSearcher searcherWithin(long millis) {
         IndexSearcher timed = new IndexSearcher(reader);
-        timed.setTimeout(new org.apache.lucene.index.QueryTimeoutImpl(budget.toMillis()));
+        timed.setTimeout(new org.apache.lucene.index.QueryTimeoutImpl(millis));
         return timed;
     }
 

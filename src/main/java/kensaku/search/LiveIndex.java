@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.index.IndexDirectory;
+import kensaku.index.IndexVerifier;
 import kensaku.index.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +30,13 @@ public final class LiveIndex implements Closeable {
     private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
     private final ScheduledExecutorService watcher;
     private final CompanyGazetteer suggestions;
+    private final Visibility visibility;
+    /** Generations found damaged: never switched to, and not verified again every poll. */
+    private final Set<Path> refused = ConcurrentHashMap.newKeySet();
+    /** "ok", or "verifying" while the generation served since start is being checked in the background. */
+    private volatile String status = "ok";
+    /** Why nothing can be served (the live generation is damaged and there is no intact one), or null. */
+    private volatile String unavailable;
     private final IndexEvents events;
     /** The last failed switch, so that a broken generation is reported once rather than at every poll. */
     private String lastFailure;
@@ -42,19 +52,33 @@ public final class LiveIndex implements Closeable {
      */
     public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval, CompanyGazetteer suggestions)
             throws IOException {
-        this(directory, schema, pollInterval, suggestions, IndexEvents.NONE);
+        this(directory, schema, pollInterval, suggestions, IndexEvents.NONE, Visibility.published());
     }
 
     /** As above, and tells {@code events} of every generation switched to and every switch that failed. */
     public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval, CompanyGazetteer suggestions,
                      IndexEvents events) throws IOException {
+        this(directory, schema, pollInterval, suggestions, events, Visibility.published());
+    }
+
+    /**
+     * As above, the suggestions prepared for what this visibility shows; and built again on the watcher thread
+     * soon after a scheduled article goes live or one expires, so users rarely wait for that either.
+     */
+    public LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval, CompanyGazetteer suggestions,
+                     IndexEvents events, Visibility visibility) throws IOException {
+        this(directory, schema, pollInterval, suggestions, events, visibility, directory.live().orElseThrow(() ->
+                new IOException("no index at " + directory.root() + "; run the index command first")));
+    }
+
+    private LiveIndex(IndexDirectory directory, Schema schema, Duration pollInterval, CompanyGazetteer suggestions,
+            IndexEvents events, Visibility visibility, Path first) throws IOException {
         this.events = events;
         this.directory = directory;
         this.schema = schema;
         this.suggestions = suggestions;
-        Path live = directory.live().orElseThrow(() ->
-                new IOException("no index at " + directory.root() + "; run the index command first"));
-        current.set(IndexSnapshot.open(live, schema));
+        this.visibility = visibility;
+        current.set(IndexSnapshot.open(first, schema));
         this.watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "kensaku-index-watcher");
             thread.setDaemon(true);
@@ -64,20 +88,109 @@ public final class LiveIndex implements Closeable {
         watcher.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Switches to the live generation if it changed. Returns true when it switched. */
+    /**
+     * The live generation, verified first ({@link IndexVerifier}): before serving when it is at most
+     * {@code verifyFirstBytes} large, else in the background with {@link #status} "verifying" until done. A damaged
+     * generation is refused with a warning and the previous one served if it is intact; fails with a one-line
+     * message when there is none.
+     */
+    public static LiveIndex verified(IndexDirectory directory, Schema schema, Duration pollInterval,
+            CompanyGazetteer suggestions, IndexEvents events, long verifyFirstBytes) throws IOException {
+        return verified(directory, schema, pollInterval, suggestions, events, Visibility.published(), verifyFirstBytes);
+    }
+
+    /** As above, showing what {@code visibility} shows. */
+    public static LiveIndex verified(IndexDirectory directory, Schema schema, Duration pollInterval,
+            CompanyGazetteer suggestions, IndexEvents events, Visibility visibility, long verifyFirstBytes)
+            throws IOException {
+        Path live = directory.live().orElseThrow(() ->
+                new IOException("no index at " + directory.root() + "; run the index command first"));
+        if (IndexVerifier.size(live) > verifyFirstBytes) {
+            LiveIndex index = new LiveIndex(directory, schema, pollInterval, suggestions, events, visibility, live);
+            index.status = "verifying";
+            index.watcher.execute(index::verifyServed);
+            return index;
+        }
+        IndexVerifier.Result check = IndexVerifier.verify(live);
+        if (check.intact()) {
+            return new LiveIndex(directory, schema, pollInterval, suggestions, events, visibility, live);
+        }
+        Path previous = intactPrevious(directory, check);
+        LiveIndex index = new LiveIndex(directory, schema, pollInterval, suggestions, events, visibility, previous);
+        index.refused.add(live);
+        return index;
+    }
+
+    /** The previous generation if it verifies; else the damage of the live one, as the one-line failure. */
+    private static Path intactPrevious(IndexDirectory directory, IndexVerifier.Result damaged) throws IOException {
+        Optional<Path> previous = directory.previous();
+        if (previous.isPresent() && IndexVerifier.verify(previous.get()).intact()) {
+            LOG.warn("refusing the live index generation, {}; serving the previous one, {}, until a new build",
+                    damaged.describe(), previous.get().getFileName());
+            return previous.get();
+        }
+        throw new IOException("refusing to serve " + damaged.describe()
+                + (previous.isPresent() ? " (the previous generation is damaged too)" : " (no previous generation)")
+                + "; rebuild the index with the index command --full");
+    }
+
+    /** Verifies the generation served since start, on the watcher thread; moves off it if it is damaged. */
+    private void verifyServed() {
+        IndexSnapshot served = current.get();
+        if (served == null) {
+            return;
+        }
+        IndexVerifier.Result check = IndexVerifier.verify(served.folder());
+        if (!check.intact()) {
+            refused.add(served.folder());
+            try {
+                switchTo(intactPrevious(directory, check));
+            } catch (IOException | RuntimeException e) {
+                unavailable = e.getMessage();
+                LOG.error("{}", e.getMessage());
+            }
+        } else {
+            LOG.info("verified {}", check.describe());
+        }
+        status = "ok";
+    }
+
+    /** "ok", or "verifying" while the generation served since start is still being checked. */
+    public String status() {
+        return unavailable != null ? "damaged" : status;
+    }
+
+    /** Switches to the live generation if it changed and verifies. Returns true when it switched. */
     public synchronized boolean refresh() throws IOException {
         IndexSnapshot old = current.get();
         Optional<Path> live = directory.live();
-        if (live.isEmpty() || old == null || live.get().equals(old.folder())) {
+        if (live.isEmpty() || old == null || live.get().equals(old.folder()) || refused.contains(live.get())) {
             return false;
         }
-        IndexSnapshot fresh = IndexSnapshot.open(live.get(), schema);
+        IndexVerifier.Result check = IndexVerifier.verify(live.get());
+        if (!check.intact()) {
+            refused.add(live.get());
+            LOG.error("refusing the new index generation, {}; still serving {}", check.describe(),
+                    old.folder().getFileName());
+            events.switchFailed(new IOException("damaged: " + check.describe()));
+            return false;
+        }
+        switchTo(live.get());
+        return true;
+    }
+
+    private synchronized void switchTo(Path folder) throws IOException {
+        IndexSnapshot old = current.get();
+        if (old == null) {
+            return;
+        }
+        IndexSnapshot fresh = IndexSnapshot.open(folder, schema);
         warmQuietly(fresh);
         current.set(fresh);
+        unavailable = null;
         old.release();
         LOG.info("now serving {} ({} articles)", fresh.info().generation(), fresh.info().documents());
         events.switched(fresh.info());
-        return true;
     }
 
     private void refreshQuietly() {
@@ -91,6 +204,10 @@ public final class LiveIndex implements Closeable {
                 LOG.warn("could not switch to the new index; still serving the previous one", e);
                 events.switchFailed(e);
             }
+        }
+        IndexSnapshot snapshot = current.get();
+        if (snapshot != null && snapshot.suggesterStale(visibility, visibility.now())) {
+            warmQuietly(snapshot); // an article went live or expired: what suggestions may offer changed
         }
     }
 
@@ -110,7 +227,7 @@ public final class LiveIndex implements Closeable {
             return;
         }
         try {
-            snapshot.suggester(suggestions);
+            snapshot.suggester(suggestions, visibility, visibility.now());
         } catch (IOException | RuntimeException e) {
             // The first suggestion will build it (or report why it cannot); serving goes on either way.
             LOG.warn("could not prepare suggestions for {}: {}", snapshot.folder(), e.toString());
@@ -121,6 +238,9 @@ public final class LiveIndex implements Closeable {
 
     /** The snapshot to answer one request with; pass it to {@link #release} when done. */
     IndexSnapshot acquire() {
+        if (unavailable != null) {
+            throw new IndexUnavailableException(unavailable);
+        }
         while (true) {
             IndexSnapshot snapshot = current.get();
             if (snapshot == null) {

@@ -17,6 +17,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -141,12 +142,16 @@ final class QueryPlanner {
     private List<Query> proximityClauses(UserQuery parsed) {
         List<String> words = parsed.required().stream().filter(group -> group.size() == 1)
                 .flatMap(group -> wordRuns.of(group.get(0).text()).stream()).toList();
-        if (words.size() < 2) {
+        if (words.size() < 2 || words.size() > Ranking.PROXIMITY_MAX_WORDS) {
             return List.of();
         }
         List<Query> perField = new ArrayList<>();
-        PROXIMITY_FIELDS.forEach((field, boost) ->
-                addBoosted(perField, morphological.createPhraseQuery(field, String.join(" ", words), PROXIMITY_SLOP), boost));
+        try {
+            PROXIMITY_FIELDS.forEach((field, boost) -> addBoosted(perField,
+                    morphological.createPhraseQuery(field, String.join(" ", words), PROXIMITY_SLOP), boost));
+        } catch (IndexSearcher.TooManyClauses e) {
+            return List.of(); // too many synonym paths: a scoring nicety, not worth the clauses
+        }
         return perField;
     }
 

@@ -14,6 +14,11 @@ public final class Ranking {
     /** Query words this many positions apart or closer still count as near each other. */
     public static final int PROXIMITY_SLOP = 8;
     /** Words of the query close together in the title or body score extra: usually they are about one thing. */
+    /**
+     * Longer queries get no proximity clause: company names expand to synonyms, and a phrase of n of them is 2^n
+     * phrases to Lucene, which passes the 1,024-clause limit at ten. A long query is rarely a sentence anyway.
+     */
+    public static final int PROXIMITY_MAX_WORDS = 8;
     public static final Map<String, Float> PROXIMITY_FIELDS = Map.of(Schema.TITLE, 1.5f, Schema.BODY, 0.5f);
     public static final Map<String, Float> MORPHOLOGICAL_FIELDS = Map.of(
             Schema.TITLE, 3.0f, Schema.LABELS, 2.0f, Schema.EXCERPT, 1.5f, Schema.BODY, 1.0f);

@@ -38,7 +38,8 @@ final class ResultAssembler {
     static final Map<String, Integer> FACET_LIMITS = Map.of(
             Schema.FACET_COMPANY, 100, Schema.FACET_TAG, 100, Schema.FACET_CATEGORY, 100, Schema.FACET_MONTH, 1_000);
     private static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.TITLE, Schema.DATE, Schema.STORED_TAGS,
-            Schema.STORED_CATEGORIES, Schema.STORED_COMPANIES, Schema.STORED_AUTHOR, Schema.EXCERPT, Schema.PAGE_URL, Schema.SLUG);
+            Schema.STORED_CATEGORIES, Schema.STORED_COMPANIES, Schema.STORED_AUTHOR, Schema.EXCERPT, Schema.PAGE_URL, Schema.SLUG,
+            Schema.PUBLISH_AT, Schema.DRAFT);
     private static final Set<String> HIT_FIELDS_AND_BODY = union(HIT_FIELDS, Schema.BODY);
 
     private final Schema schema;
@@ -64,11 +65,14 @@ final class ResultAssembler {
         return loaded;
     }
 
-    List<Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, Highlights.Result marked) throws IOException {
-        return hits(docs, load(searcher, docs, false), marked);
+    List<Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, Highlights.Result marked, Visibility visibility,
+                   java.time.Instant now) throws IOException {
+        return hits(docs, load(searcher, docs, false), marked, visibility, now);
     }
 
-    List<Hit> hits(ScoreDoc[] docs, Map<Integer, Document> stored, Highlights.Result marked) {
+    /** The hits of a page; a preview server marks drafts and scheduled articles (the only ones it shows extra). */
+    List<Hit> hits(ScoreDoc[] docs, Map<Integer, Document> stored, Highlights.Result marked, Visibility visibility,
+                   java.time.Instant now) {
         List<Hit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
             Document doc = stored.get(docs[i].doc);
@@ -77,7 +81,7 @@ final class ResultAssembler {
             String snippetHtml = nonEmpty(marked.snippets()[i], SnippetFormatter.escape(doc.get(Schema.EXCERPT)));
             hits.add(new Hit(doc.get(Schema.ID), urlOf(doc), title, titleHtml, dateOf(doc), values(doc, Schema.STORED_TAGS),
                     values(doc, Schema.STORED_CATEGORIES), values(doc, Schema.STORED_COMPANIES),
-                    authorOf(doc), doc.get(Schema.EXCERPT), snippetHtml, scoreOf(docs[i])));
+                    authorOf(doc), doc.get(Schema.EXCERPT), snippetHtml, scoreOf(docs[i]), previewOf(doc, visibility, now)));
         }
         return hits;
     }
@@ -149,6 +153,15 @@ final class ResultAssembler {
         }
         Instant instant = Instant.ofEpochMilli(field.numericValue().longValue());
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(schema.zone()).toOffsetDateTime());
+    }
+
+    private static String previewOf(Document doc, Visibility visibility, java.time.Instant now) {
+        if (!visibility.isPreview()) {
+            return null;
+        }
+        IndexableField publishAt = doc.getField(Schema.PUBLISH_AT);
+        return visibility.previewOf(doc.get(Schema.DRAFT) != null,
+                publishAt == null ? null : publishAt.numericValue().longValue(), now);
     }
 
     private static String authorOf(Document doc) {

@@ -25,6 +25,11 @@ public interface SearchBackend {
     /** What is being served; fails when the backend cannot be reached. */
     IndexInfo info() throws IOException;
 
+    /** "ok", or "verifying" while the served index is still being checked for damage after start. */
+    default String status() {
+        return "ok";
+    }
+
     /** The same 400 for every backend. */
     static void checkRelatedSize(int size) {
         if (size < 1 || size > MAX_RELATED) {

@@ -10,12 +10,25 @@ import java.util.Map;
  * @param facets  company, tag, category and month, each sorted by count then value
  * @param timedOut the search ran out of its time budget: hits and counts are what was found until then
  * @param didYouMean a corrected query that finds more, offered when this one found few or no articles; or null
+ * @param ignoredWords words of the query beyond {@link QueryLimit#MAX_WORDS}, not searched; empty when none
  */
 public record SearchResponse(long total, long tookMillis, boolean timedOut, int page, int size, List<Hit> hits,
-                             Map<String, List<FacetCount>> facets, String didYouMean) {
+                             Map<String, List<FacetCount>> facets, String didYouMean, List<String> ignoredWords) {
     public SearchResponse {
         hits = List.copyOf(hits);
+        ignoredWords = List.copyOf(ignoredWords);
         // In the order given (company, tag, category, month), so the JSON's keys come in that order every time.
         facets = Collections.unmodifiableMap(new LinkedHashMap<>(facets));
+    }
+
+    public SearchResponse(long total, long tookMillis, boolean timedOut, int page, int size, List<Hit> hits,
+            Map<String, List<FacetCount>> facets, String didYouMean) {
+        this(total, tookMillis, timedOut, page, size, hits, facets, didYouMean, List.of());
+    }
+
+    /** This answer, for a query of which these words were left out. */
+    public SearchResponse ignoring(List<String> words) {
+        return words.isEmpty() ? this
+                : new SearchResponse(total, tookMillis, timedOut, page, size, hits, facets, didYouMean, words);
     }
 }

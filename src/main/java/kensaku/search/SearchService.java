@@ -2,6 +2,7 @@ package kensaku.search;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,18 +35,42 @@ public final class SearchService implements SearchBackend {
     private final ResultAssembler assembler;
     private final DidYouMean didYouMean;
     private final RelatedArticles related;
+    private final QueryLimit queryLimit;
     private final CompanyLabels labels;
-    /** No query may tie up a server thread longer than this; a search that runs out returns what it found. */
+    /**
+     * No request may tie up a server thread longer than this, from its arrival (a wait for a slot counts) through
+     * analysis, search, facets, highlights and did-you-mean; one that runs out answers what it has, timed out.
+     */
     private final Duration budget = Duration.ofSeconds(2);
     private final SearchSlots searchSlots = SearchSlots.perCore();
+    private final Visibility visibility;
 
+    /** Shows published articles only, between their publish and expiry times. */
     public SearchService(LiveIndex index, Schema schema, JapaneseAnalyzers analyzers, CompanyGazetteer gazetteer) {
-        this(index, schema, analyzers, gazetteer, SiteUrls.none(schema.zone()));
+        this(index, schema, analyzers, gazetteer, SiteUrls.none(schema.zone()), Visibility.published());
     }
 
     /** @param siteUrls how each hit's live URL on the publisher's site is made */
     public SearchService(LiveIndex index, Schema schema, JapaneseAnalyzers analyzers, CompanyGazetteer gazetteer,
                          SiteUrls siteUrls) {
+        this(index, schema, analyzers, gazetteer, siteUrls, Visibility.published());
+    }
+
+    /** Without live URLs; see the last constructor. */
+    public SearchService(LiveIndex index, Schema schema, JapaneseAnalyzers analyzers, CompanyGazetteer gazetteer,
+                         Visibility visibility) {
+        this(index, schema, analyzers, gazetteer, SiteUrls.none(schema.zone()), visibility);
+    }
+
+    /**
+     * @param siteUrls   how each hit's live URL on the publisher's site is made
+     * @param visibility what is shown, decided at each request by its clock: every answer (hits, totals, facets,
+     *                   the month histogram, suggestions, related articles, did-you-mean, one article) behaves as if
+     *                   a hidden article did not exist
+     */
+    public SearchService(LiveIndex index, Schema schema, JapaneseAnalyzers analyzers, CompanyGazetteer gazetteer,
+                         SiteUrls siteUrls, Visibility visibility) {
+        this.visibility = visibility;
         this.index = index;
         this.schema = schema;
         this.gazetteer = gazetteer;
@@ -54,26 +79,33 @@ public final class SearchService implements SearchBackend {
         this.assembler = new ResultAssembler(schema, siteUrls);
         this.didYouMean = new DidYouMean(analyzers.morphological(), gazetteer);
         this.related = new RelatedArticles(analyzers.morphological());
+        this.queryLimit = new QueryLimit(planner, new WordRuns(analyzers.morphological()));
         this.labels = new CompanyLabels(gazetteer);
     }
 
     @Override
     public SearchResponse search(SearchRequest request) throws IOException {
         long start = System.nanoTime();
-        return searchSlots.run(() -> searchNow(request, start));
+        return searchSlots.run(() -> {
+            QueryLimit.Limited limited = queryLimit.apply(request.query());
+            return searchNow(request.withQuery(limited.kept()), start).ignoring(limited.ignored());
+        });
     }
 
     private SearchResponse searchNow(SearchRequest request, long start) throws IOException {
+        Deadline deadline = Deadline.after(budget, start);
         SortOrder order = request.hasQuery() ? request.sort() : defaultBrowseOrder(request.sort());
         Query textQuery = planner.textQuery(request.query());
-        DrillDownQuery query = planner.drillDown(request, textQuery);
+        Instant now = visibility.now();
         IndexSnapshot snapshot = index.acquire();
         try {
+            Query hidden = snapshot.publishing().hiddenAt(now, visibility);
+            DrillDownQuery query = planner.drillDown(request, PublishingBounds.visible(textQuery, hidden));
             // Relevance order is collected in one pass of our own (PageAndFacetsCollectorManager); date orders go
             // through Lucene's drill-sideways scorer, which refuses a time-limited searcher, so the budget applies to
             // those without facet or date filters, and filtered ones are bounded by the request limits instead.
             boolean onePass = order == SortOrder.RELEVANCE;
-            IndexSearcher searcher = onePass || !isFiltered(request) ? snapshot.searcherWithin(budget) : snapshot.searcher();
+            IndexSearcher searcher = onePass || !isFiltered(request) ? snapshot.searcherWithin(deadline.remainingMillis()) : snapshot.searcher();
             DrillSidewaysFacets sideways = new DrillSidewaysFacets(searcher, schema.facetsConfig(), snapshot.facetState(),
                     snapshot.facetOrdinals());
             int depth = request.page() * request.size();
@@ -82,7 +114,8 @@ public final class SearchService implements SearchBackend {
             TopDocs best;
             long total;
             if (onePass) {
-                PageAndFacetsCollectorManager.Result result = searcher.search(LazyProximityQuery.scoredInFull(textQuery),
+                PageAndFacetsCollectorManager.Result result = searcher.search(
+                        PublishingBounds.visible(LazyProximityQuery.scoredInFull(textQuery), hidden),
                         new PageAndFacetsCollectorManager(searcher, planner.filters(request), planner.sort(order),
                                 Math.max(1, depth)));
                 counts = sideways.counts(result.hits(), result.sideways(), result.sidewaysDims());
@@ -97,25 +130,28 @@ public final class SearchService implements SearchBackend {
             }
             ScoreDoc[] pageDocs = pageOf(best, request);
             Map<Integer, Document> stored = assembler.load(searcher, pageDocs, true);
-            Highlights.Result marked = highlights.highlight(searcher, planner.highlightQuery(request.query(), Schema.TITLE),
+            boolean outOfTime = deadline.passed();
+            Highlights.Result marked = outOfTime ? Highlights.Result.none(pageDocs.length) : highlights.highlight(searcher, planner.highlightQuery(request.query(), Schema.TITLE),
                     planner.highlightQuery(request.query(), Schema.BODY), docIds(pageDocs), stored);
-            List<Hit> hits = assembler.hits(pageDocs, stored, marked);
+            List<Hit> hits = assembler.hits(pageDocs, stored, marked, visibility, now);
             Map<String, List<FacetCount>> facets = assembler.facets(counts, request);
-            String correction = correction(searcher, request, total);
+            String correction = outOfTime || deadline.passed() ? null
+                    : correction(searcher, request, total, hidden, deadline);
             long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-            return labels.label(new SearchResponse(total, tookMillis, searcher.timedOut(), request.page(),
-                    request.size(), hits, facets, correction));
+            return labels.label(new SearchResponse(total, tookMillis, searcher.timedOut() || outOfTime
+                    || deadline.passed(), request.page(), request.size(), hits, facets, correction));
         } finally {
             index.release(snapshot);
         }
     }
 
+    /** The article, or empty for an unknown id and for an article not shown now (the same 404 to a client). */
     @Override
     public Optional<ArticleView> article(String id) throws IOException {
         IndexSnapshot snapshot = index.acquire();
         try {
             IndexSearcher searcher = snapshot.searcher();
-            TopDocs found = searcher.search(new TermQuery(new Term(Schema.ID, id)), 1);
+            TopDocs found = searcher.search(byId(snapshot, id, visibility.now()), 1);
             if (found.scoreDocs.length == 0) {
                 return Optional.empty();
             }
@@ -129,17 +165,19 @@ public final class SearchService implements SearchBackend {
     @Override
     public Optional<List<Hit>> related(String id, int size) throws IOException {
         SearchBackend.checkRelatedSize(size);
+        Instant now = visibility.now();
         IndexSnapshot snapshot = index.acquire();
         try {
             IndexSearcher searcher = snapshot.searcher();
-            TopDocs found = searcher.search(new TermQuery(new Term(Schema.ID, id)), 1);
+            TopDocs found = searcher.search(byId(snapshot, id, now), 1);
             if (found.scoreDocs.length == 0) {
                 return Optional.empty();
             }
             Query like = related.query(searcher.getIndexReader(), found.scoreDocs[0].doc, id);
-            ScoreDoc[] docs = searcher.search(like, size).scoreDocs;
+            ScoreDoc[] docs = searcher.search(PublishingBounds.visible(like, snapshot.publishing().hiddenAt(now, visibility)),
+                    size).scoreDocs;
             Highlights.Result unmarked = new Highlights.Result(new String[docs.length], new String[docs.length]);
-            return Optional.of(labels.hits(assembler.hits(searcher, docs, unmarked)));
+            return Optional.of(labels.hits(assembler.hits(searcher, docs, unmarked, visibility, now)));
         } finally {
             index.release(snapshot);
         }
@@ -149,7 +187,7 @@ public final class SearchService implements SearchBackend {
     public List<Suggestion> suggest(String prefix, int limit) throws IOException {
         IndexSnapshot snapshot = index.acquire();
         try {
-            return labels.suggestions(snapshot.suggester(gazetteer).suggest(prefix, limit));
+            return labels.suggestions(snapshot.suggester(gazetteer, visibility, visibility.now()).suggest(prefix, limit));
         } finally {
             index.release(snapshot);
         }
@@ -161,20 +199,44 @@ public final class SearchService implements SearchBackend {
     }
 
     @Override
-    public IndexInfo info() {
-        return index.info();
+    public String status() {
+        return index.status();
     }
 
-    /** A corrected query when this one found few articles and the correction finds more (same filters); or null. */
-    private String correction(IndexSearcher searcher, SearchRequest request, long total) throws IOException {
+    /** What is served; {@code documents} counts the articles shown now, not scheduled or expired ones. */
+    @Override
+    public IndexInfo info() throws IOException {
+        IndexSnapshot snapshot = index.acquire();
+        try {
+            IndexInfo all = snapshot.info();
+            int shown = snapshot.searcher().count(snapshot.publishing().allVisibleAt(visibility.now(), visibility));
+            return new IndexInfo(all.generation(), shown, all.schemaVersion(), all.builtAt(), all.zone());
+        } finally {
+            index.release(snapshot);
+        }
+    }
+
+    /** The article with this id if it is shown at that moment. */
+    private Query byId(IndexSnapshot snapshot, String id, Instant now) {
+        return PublishingBounds.visible(new TermQuery(new Term(Schema.ID, id)),
+                snapshot.publishing().hiddenAt(now, visibility));
+    }
+
+    /**
+     * A corrected query when this one found few articles and the correction finds more (same filters); or null.
+     * A word is known only if a shown article holds it, so a hidden article neither blocks nor makes a correction.
+     */
+    private String correction(IndexSearcher searcher, SearchRequest request, long total, Query hidden, Deadline deadline)
+            throws IOException {
         if (!request.hasQuery() || total > DidYouMean.FEW_RESULTS) {
             return null;
         }
-        Optional<String> corrected = didYouMean.correct(searcher.getIndexReader(), request.query());
-        if (corrected.isEmpty() || corrected.get().equals(request.query())) {
+        Optional<String> corrected = didYouMean.correct(searcher, request.query(), hidden, deadline);
+        if (corrected.isEmpty() || corrected.get().equals(request.query()) || !queryLimit.fits(corrected.get())) {
             return null;
         }
-        Query correctedQuery = planner.drillDown(request, planner.textQuery(corrected.get()));
+        Query correctedQuery = planner.drillDown(request,
+                PublishingBounds.visible(planner.textQuery(corrected.get()), hidden));
         return searcher.count(correctedQuery) > total ? corrected.get() : null;
     }
 

@@ -1,6 +1,7 @@
 package kensaku.search;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,8 +21,7 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.util.Bits;
+import org.apache.lucene.index.SortedNumericDocValues;
 
 /**
  * Completions from the companies, tags and titles of one index generation. Every candidate is reachable from the
@@ -35,16 +35,50 @@ final class Suggester {
 
     private final List<Candidate> candidates = new ArrayList<>();
     private final Key[] keys;
+    private final Visibility visibility;
+    private final Instant builtAt;
+    /** The next moment an article goes live or expires: from then on this suggester is out of date. */
+    private final Instant validUntil;
 
-    Suggester(IndexSnapshot snapshot, CompanyGazetteer gazetteer) throws IOException {
+    /** Completions from the articles shown at {@code now}: a scheduled article's title and tags wait for its time. */
+    Suggester(IndexSnapshot snapshot, CompanyGazetteer gazetteer, Visibility visibility, Instant now) throws IOException {
+        this.visibility = visibility;
+        this.builtAt = now;
         List<Key> keyList = new ArrayList<>();
-        Map<String, Map<String, Long>> counts = countAll(snapshot);
+        FacetsCollector visible = snapshot.searcher().search(snapshot.publishing().allVisibleAt(now, visibility),
+                new FacetsCollectorManager());
+        Map<String, Map<String, Long>> counts = countAll(snapshot, visible);
         addCompanies(gazetteer, counts.get(Schema.FACET_COMPANY), keyList);
         counts.get(Schema.FACET_TAG).forEach((tag, count) ->
                 add(new Suggestion(tag, "tag", tag, null), count, List.of(tag), keyList));
-        addTitles(snapshot, keyList);
+        addTitles(visible, keyList);
         keys = keyList.toArray(Key[]::new);
         Arrays.sort(keys, Comparator.comparing(Key::folded));
+        this.validUntil = nextChange(snapshot, visibility, now);
+    }
+
+    /** Whether this suggester offers exactly what is shown at that moment. */
+    boolean servesAt(Visibility asked, Instant now) {
+        return visibility.equals(asked) && !now.isBefore(builtAt) && now.isBefore(validUntil);
+    }
+
+    private static Instant nextChange(IndexSnapshot snapshot, Visibility visibility, Instant now) throws IOException {
+        long millis = now.toEpochMilli();
+        long next = Long.MAX_VALUE;
+        List<String> fields = visibility.includeFuture() ? List.of(Schema.EXPIRE_AT)
+                : List.of(Schema.PUBLISH_AT, Schema.EXPIRE_AT);
+        for (LeafReaderContext leaf : snapshot.reader().leaves()) {
+            for (String field : fields) {
+                SortedNumericDocValues values = DocValues.getSortedNumeric(leaf.reader(), field);
+                for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                    long at = values.nextValue();
+                    if (at > millis && at < next) {
+                        next = at;
+                    }
+                }
+            }
+        }
+        return next == Long.MAX_VALUE ? Instant.MAX : Instant.ofEpochMilli(next);
     }
 
     List<Suggestion> suggest(String prefix, int limit) {
@@ -74,13 +108,17 @@ final class Suggester {
         }
     }
 
-    private void addTitles(IndexSnapshot snapshot, List<Key> keyList) throws IOException {
-        for (LeafReaderContext leaf : snapshot.reader().leaves()) {
-            Bits live = leaf.reader().getLiveDocs();
+    private void addTitles(FacetsCollector visible, List<Key> keyList) throws IOException {
+        for (FacetsCollector.MatchingDocs matching : visible.getMatchingDocs()) {
+            LeafReaderContext leaf = matching.context();
             BinaryDocValues titles = DocValues.getBinary(leaf.reader(), Schema.TITLE_VALUE);
             BinaryDocValues ids = DocValues.getBinary(leaf.reader(), Schema.ID_VALUE);
-            for (int doc = titles.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = titles.nextDoc()) {
-                if ((live != null && !live.get(doc)) || !ids.advanceExact(doc)) {
+            DocIdSetIterator docs = matching.bits() == null ? null : matching.bits().iterator();
+            if (docs == null) {
+                continue;
+            }
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if (!titles.advanceExact(doc) || !ids.advanceExact(doc)) {
                     continue;
                 }
                 String title = titles.binaryValue().utf8ToString();
@@ -115,8 +153,8 @@ final class Suggester {
         return low;
     }
 
-    private static Map<String, Map<String, Long>> countAll(IndexSnapshot snapshot) throws IOException {
-        FacetsCollector collector = snapshot.searcher().search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+    private static Map<String, Map<String, Long>> countAll(IndexSnapshot snapshot, FacetsCollector collector)
+            throws IOException {
         SortedSetDocValuesFacetCounts facets = new SortedSetDocValuesFacetCounts(snapshot.facetState(), collector);
         Map<String, Map<String, Long>> counts = new HashMap<>();
         for (String dim : List.of(Schema.FACET_COMPANY, Schema.FACET_TAG)) {

@@ -66,6 +66,8 @@ public final class ApiContract implements AutoCloseable {
         checks.put("suggestions from kana and Latin", this::suggestions);
         checks.put("a misspelled query offers did-you-mean, a good one does not", this::didYouMean);
         checks.put("companies carry their Japanese display labels, filters keep the canonical name", this::companyLabels);
+        checks.put("drafts, unpublished, scheduled, expired and opted-out articles are never found", this::unpublished);
+        checks.put("a guessed id of an article not shown is a 404 like an unknown id", this::guessedIds);
         checks.put("every hit and article carries its live url on the publisher's site", this::liveUrls);
         checks.put("health", this::health);
         checks.put("the page renders results and highlights", this::page);
@@ -255,6 +257,60 @@ public final class ApiContract implements AutoCloseable {
         assertEquals("アンソロピック", getJson("/api/search?q=" + enc("アンソロピク")).get("did_you_mean").asText());
         JsonNode fine = getJson("/api/search?q=Bedrock");
         assertTrue(fine.has("did_you_mean") && fine.get("did_you_mean").isNull(), "always present, null when none");
+    }
+
+    /** Files of src/test/resources/http/articles that are not published now, each with a word only it holds. */
+    public static final Map<String, String> NOT_SHOWN = Map.of(
+            "draft.md", "ゼブラフィッシュ", "unpublished.md", "カモノハシ", "scheduled.md", "Quokkatron",
+            "expired.md", "センザンコウ", "opted-out.md", "ハシビロコウ", "noindex.md", "ウミウシ",
+            "search-false.md", "ダイオウグソクムシ");
+
+    private void unpublished() throws Exception {
+        for (Map.Entry<String, String> article : NOT_SHOWN.entrySet()) {
+            JsonNode found = getJson("/api/search?q=" + enc(article.getValue()));
+            assertEquals(0, found.get("total").asInt(), article + " → " + found);
+            assertTrue(found.get("did_you_mean").isNull(), article + " → " + found);
+            JsonNode browsed = getJson("/api/search?size=100");
+            assertFalse(ids(browsed).contains(article.getKey()), article.getKey());
+            assertFalse(get("/?q=" + enc(article.getValue())).body().contains(article.getKey()), article.getKey());
+        }
+        // Every one of them mentions トヨタ and most are tagged ロボティクス in May 2024: the counts stay those of
+        // the published articles (also checked exactly by the facet and histogram checks).
+        Map<String, Integer> all = counts(getJson("/api/search").get("facets").get("company"));
+        assertEquals(2, all.get("Toyota"));
+        JsonNode tagged = getJson("/api/search?tag=" + enc("ロボティクス"));
+        assertEquals(List.of("robotics.md"), ids(tagged));
+        assertNull(counts(getJson("/api/search").get("facets").get("tag")).get("オカピ特集"), "a scheduled article's tag");
+        assertNull(counts(getJson("/api/search").get("facets").get("category")).get("予約投稿"));
+        assertEquals(2, counts(getJson("/api/search").get("facets").get("month")).get("2024-05"));
+        // Did-you-mean never offers a word that only a hidden article holds.
+        assertTrue(getJson("/api/search?q=Quokkatrom").get("did_you_mean").isNull());
+        // Suggestions offer neither the title nor the tag of a scheduled article.
+        for (String prefix : List.of("おかぴ", "オカピ", "quokka", "予約", "ぜぶら", "かものはし")) {
+            assertEquals(0, getJson("/api/suggest?q=" + enc(prefix)).get("suggestions").size(), prefix);
+        }
+        // Related articles of a published one never list them.
+        for (String id : List.of("robotics.md", "000_9474e8312006595c.txt", "004_82b3f670182a709f.txt")) {
+            HttpResponse<String> related = get("/api/articles/" + id + "/related?size=20");
+            if (related.statusCode() == 200) {
+                for (String hidden : NOT_SHOWN.keySet()) {
+                    assertFalse(related.body().contains(hidden), id + " related " + related.body());
+                }
+            }
+        }
+    }
+
+    private void guessedIds() throws Exception {
+        for (String id : NOT_SHOWN.keySet()) {
+            for (String path : List.of("/api/articles/" + id, "/api/articles/" + id + "/related")) {
+                HttpResponse<String> response = get(path);
+                assertEquals(404, response.statusCode(), path + " → " + response.body());
+                HttpResponse<String> unknown = get(path.replace(id, "no-such-" + id));
+                assertEquals(unknown.body().replace("no-such-" + id, id), response.body(),
+                        "the same answer as for an id that does not exist");
+            }
+            assertEquals(404, get("/articles/" + id).statusCode(), id);
+        }
     }
 
     private void liveUrls() throws Exception {

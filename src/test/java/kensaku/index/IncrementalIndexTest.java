@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import kensaku.corpus.Publishing;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.corpus.ArticleReader;
@@ -88,6 +91,99 @@ class IncrementalIndexTest {
              DirectoryReader reader = DirectoryReader.open(dir)) {
             assertEquals(5, reader.numDocs());
             assertEquals(5, reader.maxDoc(), "a full build carries no deleted leftovers");
+        }
+    }
+
+    @Test
+    void aDraftTurnedPublishedAndBackIsAddedThenRemoved() throws IOException {
+        Path post = corpus.resolve("post.md");
+        String draft = "---\ntitle: 新製品の下書き\ndate: 2025-01-01\ndraft: true\n---\n\nフクロモモンガの新製品。\n";
+        Files.writeString(post, draft, StandardCharsets.UTF_8);
+        IndexReport asDraft = IndexFixtures.build(corpus, index);
+        assertEquals(0, idCount("post.md"), "a draft is not indexed");
+        assertEquals(List.of(new Withheld("post.md", Publishing.State.DRAFT, null, null, false)), asDraft.withheld());
+        assertEquals(5, asDraft.documents());
+
+        Files.writeString(post, draft.replace("draft: true", "draft: false"), StandardCharsets.UTF_8);
+        IndexReport published = IndexFixtures.build(corpus, index);
+        assertTrue(published.incremental());
+        assertEquals(1, published.indexed());
+        assertEquals(List.of(), published.withheld());
+        assertEquals(1, idCount("post.md"));
+        assertEquals(1, hitsFor("body", "フクロモモンガ"));
+
+        Files.writeString(post, draft, StandardCharsets.UTF_8);
+        IndexReport backToDraft = IndexFixtures.build(corpus, index);
+        assertTrue(backToDraft.incremental());
+        assertEquals(0, idCount("post.md"), "back to draft: out of the index again");
+        assertEquals(0, hitsFor("body", "フクロモモンガ"));
+        assertEquals(0, backToDraft.deleted(), "its file is still there: withheld, not deleted");
+        assertEquals(List.of(Publishing.State.DRAFT), backToDraft.withheld().stream().map(Withheld::state).toList());
+        assertEquals(5, backToDraft.documents());
+    }
+
+    @Test
+    void anUnchangedArticleThatExpiredSinceTheLastBuildLeavesTheIndex() throws IOException {
+        Instant soon = Instant.now().plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Files.writeString(corpus.resolve("sale.md"), "---\ntitle: セール\nexpiryDate: " + soon + "\n---\n\n期間限定セール。\n",
+                StandardCharsets.UTF_8);
+        IndexFixtures.build(corpus, index);
+        assertEquals(1, idCount("sale.md"), "indexed while it has not expired (and hidden by searches once it has)");
+        awaitInstant(soon);
+        IndexReport after = IndexFixtures.build(corpus, index);
+        assertEquals(0, idCount("sale.md"));
+        assertEquals(List.of(new Withheld("sale.md", Publishing.State.EXPIRED, soon, null, false)),
+                after.withheld());
+        assertEquals(0, after.indexed());
+    }
+
+    @Test
+    void scheduledArticlesAreIndexedAndReportedEvenWhenUnchanged() throws IOException {
+        Files.writeString(corpus.resolve("later.md"),
+                "+++\ntitle = \"予告\"\npublishDate = 2099-01-01T00:00:00Z\n+++\n\n未来の記事。\n", StandardCharsets.UTF_8);
+        IndexReport first = IndexFixtures.build(corpus, index);
+        IndexReport second = IndexFixtures.build(corpus, index);
+        for (IndexReport report : List.of(first, second)) {
+            assertEquals(Optional.of(Instant.parse("2099-01-01T00:00:00Z")), report.nextGoLive());
+            assertEquals(1, report.withheld(Publishing.State.SCHEDULED).size());
+            assertEquals(6, report.documents());
+        }
+        assertEquals(1, idCount("later.md"));
+        assertEquals(1, second.unchanged() - 5);
+    }
+
+    @Test
+    void aPreviewBuildsDraftsNeverLingerInAPublishedBuild() throws IOException {
+        Files.writeString(corpus.resolve("wip.md"), "---\ntitle: 作業中\ndraft: true\n---\n\n作業中の本文。\n",
+                StandardCharsets.UTF_8);
+        IndexReport preview = build(true);
+        assertTrue(preview.includesDrafts());
+        assertEquals(1, idCount("wip.md"), "a preview build indexes the draft");
+        assertEquals(1, hitsFor(Schema.DRAFT, Schema.DRAFT_VALUE), "marked as a draft");
+        IndexReport published = build(false);
+        assertFalse(published.incremental(), "drafts indexed or not: never built upon the other kind");
+        assertEquals(0, idCount("wip.md"));
+        assertEquals(5, published.documents());
+    }
+
+    private IndexReport build(boolean includeDrafts) throws IOException {
+        CompanyGazetteer gazetteer = CompanyGazetteer.builtIn();
+        try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(gazetteer)) {
+            return new Indexer(new Schema(IndexFixtures.TOKYO), analyzers, gazetteer,
+                    new ArticleReader(IndexFixtures.TOKYO), 2, includeDrafts)
+                    .build(corpus, new IndexDirectory(index), IndexProgress.SILENT);
+        }
+    }
+
+    /** Sleeps until the instant has passed, no longer. */
+    static void awaitInstant(Instant instant) {
+        while (!Instant.now().isAfter(instant)) {
+            try {
+                Thread.sleep(Math.max(1, java.time.Duration.between(Instant.now(), instant).toMillis() + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 

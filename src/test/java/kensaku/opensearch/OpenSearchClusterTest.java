@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -156,7 +157,8 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
                 new ArticleReader(IndexFixtures.TOKYO));
         ClusterIndexReport report = indexer.build(corpus, new ClusterIndexer.Layout(ALIAS, 2, 1), IndexProgress.SILENT);
         assertEquals(List.of(), report.failed());
-        assertEquals(7, report.documents());
+        assertEquals("the 7 published test articles and the scheduled one (hidden until 2099)", 8, report.documents());
+        assertEquals("2 drafts, 3 opted out, 1 expired, 1 scheduled", 7, report.withheld().size());
         return report;
     }
 
@@ -353,11 +355,62 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
         String report = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(report, 1, status);
         assertTrue(report, report.contains("FAILED  empty.md: "));
-        assertTrue(report, report.contains("articles     7 in cli-"));
+        assertTrue(report, report.contains("articles     8 in cli-"));
+        assertTrue(report, report.contains("drafts       1 (not indexed)"));
+        assertTrue(report, report.contains("scheduled    1 (indexed, hidden until their publish time; the next goes live 2099-01-01"));
         OpenSearchBackend cli = new OpenSearchBackend(client, "cli", schema, analyzers, gazetteer);
         assertEquals(7, cli.checkCompatible().documents());
         assertEquals(6, cli.search(SearchRequest.of("エヌビディア")).total());
         assertEquals(2, Main.run("serve", "--backend", "opensearch", "--url", urls, "--alias", "nothing-here"));
+    }
+
+    /**
+     * Real time on the cluster: a scheduled article appears and an expiring one goes at their time with no reindex;
+     * a preview build's drafts are shown, with their badge, only by a preview backend.
+     */
+    public void testScheduledArticlesGoLiveAndPreviewsShowDraftsOnTheCluster() throws Exception {
+        Path dated = IndexFixtures.corpusOf(temp.resolve("schedule-" + randomAlphaOfLength(6).toLowerCase(java.util.Locale.ROOT)),
+                corpus);
+        Instant at = Instant.now().plusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        java.nio.file.Files.writeString(dated.resolve("soon.md"), "---\ntitle: フクロウカフェ開店のお知らせ\ndate: 2026-06-01\n"
+                + "publishDate: " + at + "\n---\n\nフクロウカフェが開店する。\n", java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Files.writeString(dated.resolve("ending.md"), "+++\ntitle = \"カピバラ温泉の期間限定公開\"\n"
+                + "expiryDate = " + at + "\n+++\n\nカピバラ温泉は期間限定で公開される。\n", java.nio.charset.StandardCharsets.UTF_8);
+        ClusterIndexReport report = new ClusterIndexer(client, new ClusterSchema(schema), gazetteer,
+                new ArticleReader(IndexFixtures.TOKYO), true).build(dated, new ClusterIndexer.Layout("schedule", 2, 1),
+                IndexProgress.SILENT);
+        assertEquals(12, report.documents()); // 7 published, 2 drafts (preview build), scheduled, soon, ending
+        OpenSearchBackend published = new OpenSearchBackend(client, "schedule", schema, analyzers, gazetteer);
+        OpenSearchBackend preview = new OpenSearchBackend(client, "schedule", schema, analyzers, gazetteer,
+                new kensaku.search.Visibility(java.time.Clock.systemUTC(), true, true));
+        assertScheduled(published, false, true);
+        assertEquals(8, published.info().documents());
+        for (String[] expected : new String[][] {{"ゼブラフィッシュ", "draft.md", "draft"}, {"Quokkatron", "scheduled.md", "scheduled"}}) {
+            List<Hit> hits = preview.search(SearchRequest.of(expected[0])).hits();
+            assertEquals(List.of(expected[1]), ids(hits));
+            assertEquals(expected[2], hits.get(0).preview());
+            assertEquals(0, published.search(SearchRequest.of(expected[0])).total());
+            assertTrue(published.article(expected[1]).isEmpty());
+        }
+        assertTrue(preview.search(SearchRequest.of("罠")).hits().get(0).preview() == null);
+        assertTrue("the checks before the time ran before it", Instant.now().isBefore(at));
+        while (!Instant.now().isAfter(at)) {
+            Thread.sleep(Math.max(1, Duration.between(Instant.now(), at).toMillis() + 1));
+        }
+        assertScheduled(published, true, false);
+        assertEquals(8, published.info().documents());
+    }
+
+    private static void assertScheduled(OpenSearchBackend backend, boolean soon, boolean ending) throws IOException {
+        assertEquals(soon ? 1 : 0, backend.search(SearchRequest.of("フクロウカフェ")).total());
+        assertEquals(soon, backend.article("soon.md").isPresent());
+        assertEquals(soon, backend.suggest("ふくろう", 10).stream().anyMatch(s -> s.text().contains("フクロウカフェ")));
+        assertEquals(soon ? 1L : 0L, backend.search(SearchRequest.browse(100)).facets().get(Schema.FACET_MONTH).stream()
+                .filter(c -> c.value().equals("2026-06")).mapToLong(FacetCount::count).sum());
+        assertEquals(ending ? 1 : 0, backend.search(SearchRequest.of("カピバラ温泉")).total());
+        assertEquals(ending, backend.article("ending.md").isPresent());
+        assertEquals(ending, backend.related("ending.md", 5).isPresent());
+        assertEquals(ending, backend.suggest("かぴばら", 10).stream().anyMatch(s -> s.text().contains("カピバラ温泉")));
     }
 
     /** The cluster passes the relevance gate of the embedded index: every class at or above its floor. */
