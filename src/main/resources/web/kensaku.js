@@ -168,12 +168,12 @@ function sameControl(element) {
 
 // Search as you type, but never in the middle of a kana-to-kanji composition.
 input.addEventListener('compositionstart', () => { composing = true; });
-input.addEventListener('compositionend', () => { composing = false; scheduleSearch(); });
+input.addEventListener('compositionend', () => { composing = false; scheduleSearch(); commitAfterPause(); });
 input.addEventListener('input', (event) => {
   if (composing || event.isComposing) return;
   scheduleSearch();
+  commitAfterPause();
 });
-input.addEventListener('input', commitAfterPause);
 
 function scheduleSearch() {
   clearTimeout(typingTimer);

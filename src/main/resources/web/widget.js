@@ -134,12 +134,12 @@ class KensakuSearch extends HTMLElement {
     const input = this.input;
     // Never search in the middle of a kana-to-kanji composition: only what the reader has committed.
     input.addEventListener('compositionstart', () => { this.composing = true; });
-    input.addEventListener('compositionend', () => { this.composing = false; this.schedule(); });
+    input.addEventListener('compositionend', () => { this.composing = false; this.schedule(); this.commitAfterPause(); });
     input.addEventListener('input', (event) => {
       if (this.composing || event.isComposing) return;
       this.schedule();
+      this.commitAfterPause();
     });
-    input.addEventListener('input', () => this.commitAfterPause());
     this.results.addEventListener('click', (event) => {
       const link = event.target.closest('a');
       if (!link) return;

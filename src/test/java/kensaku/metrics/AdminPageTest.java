@@ -94,6 +94,10 @@ class AdminPageTest {
         assertTrue(AdminServer.allows("127.0.0.1", null));
         assertFalse(AdminServer.allows("192.0.2.1", " "));
         metrics.close();
+        if (System.getenv("KENSAKU_ADMIN_TOKEN") == null) {
+            assertEquals(2, kensaku.cli.Main.run("serve", "--corpus", "no-such-corpus", "--admin-host", "0.0.0.0",
+                    "--admin-port", "0", "--port", "0"), "serve stops before anything else");
+        }
     }
 
     private static String basic(String password) {
