@@ -59,6 +59,7 @@ public final class AnalyticsCost {
             }
         }
         Path store = state.resolve("analytics.sqlite");
+        checkpoint(store);
         long bytes = Files.size(store) + sizeOrZero(state.resolve("analytics.sqlite-wal"));
         Result result = new Result(servers.get(0).serving(-1).levels(), servers.get(1).serving(-1).levels(), count(store),
                 bytes);
@@ -75,6 +76,14 @@ public final class AnalyticsCost {
 
     private static long sizeOrZero(Path file) throws IOException {
         return Files.exists(file) ? Files.size(file) : 0;
+    }
+
+    /** Folds a WAL the server left (if it was stopped before its own checkpoint) into the file, so the size is the data's. */
+    private static void checkpoint(Path store) throws SQLException {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + store.toAbsolutePath());
+             Statement s = db.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
     }
 
     private static long count(Path store) throws SQLException {
