@@ -60,13 +60,15 @@ final class EventRoutes {
             throw new BadRequestException("body", "invalid_json", "the body must be a JSON object");
         }
         String type = event.path("type").asText("");
+        if (!List.of("search", "click", "correction").contains(type)) {
+            throw new BadRequestException("type", "invalid_type", "type must be search, click or correction");
+        }
         Search search = search(event.path("url").asText(""));
         if (analytics != null && !optedOut(ctx)) {
             switch (type) {
                 case "search" -> analytics.committed(search.request(), search.source());
                 case "click" -> analytics.clicked(search.request(), event.path("position").asInt(0));
-                case "correction" -> analytics.corrected(search.request());
-                default -> throw new BadRequestException("type", "invalid_type", "type must be search, click or correction");
+                default -> analytics.corrected(search.request());
             }
         }
         ctx.status(204);
