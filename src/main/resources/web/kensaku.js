@@ -13,6 +13,49 @@ let latest = 0;
 // True while the current history entry is one that typing made: the next pause replaces it instead of adding.
 let typingEntry = false;
 let shownUrl = location.pathname + location.search;
+// The ticket of the answer on screen; differs from latest while a search is on its way.
+let shownTicket = 0;
+
+// Search analytics: the server records a search only when the reader commits to it (Enter, a pause of 1.5 s, a
+// click on a result or suggestion, leaving the page), never each keystroke's. Nothing is sent under Global Privacy
+// Control or Do Not Track (and the server drops what such a browser sends anyway). The event names the search by
+// its URL only: no cookie, no identifier.
+const COMMIT_PAUSE_MS = 1500;
+const optedOut = navigator.globalPrivacyControl === true || navigator.doNotTrack === '1';
+// A page the browser navigated to with a query was recorded by the server when it answered.
+let committedUrl = hasQuery(shownUrl) ? shownUrl : null;
+let commitTimer = 0;
+let commitWhenShown = false;
+
+function hasQuery(url) {
+  return (new URL(url, location.href).searchParams.get('q') || '').trim() !== '';
+}
+
+function sendEvent(event) {
+  if (optedOut) return;
+  const body = JSON.stringify(event);
+  if (!(navigator.sendBeacon && navigator.sendBeacon('/api/events', body))) {
+    fetch('/api/events', { method: 'POST', body, keepalive: true, credentials: 'omit' }).catch(() => {});
+  }
+}
+
+function commitShown() {
+  if (shownUrl === committedUrl || !hasQuery(shownUrl)) return;
+  committedUrl = shownUrl;
+  sendEvent({ type: 'search', url: shownUrl });
+}
+
+function commitAfterPause() {
+  clearTimeout(commitTimer);
+  commitWhenShown = false;
+  commitTimer = setTimeout(() => {
+    if (shownTicket === latest) commitShown();
+    else commitWhenShown = true;
+  }, COMMIT_PAUSE_MS);
+}
+
+window.addEventListener('pagehide', commitShown);
+document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') commitShown(); });
 
 document.documentElement.classList.add('js');
 
@@ -36,7 +79,8 @@ function formUrl(extra) {
 // pushes, later ones replace it), 'commit' (Enter: replaces the entry its typing made, else pushes), 'none'
 // (back/forward). Decided when the answer is shown, so a superseded request never leaves an entry behind.
 // focus: a function returning the element to focus in the new region, or null to leave focus alone.
-async function navigate(url, { history: mode = 'push', focus = null, scrollToResults = false, keepDrawer = false } = {}) {
+async function navigate(url, { history: mode = 'push', focus = null, scrollToResults = false, keepDrawer = false,
+  commit = false } = {}) {
   const ticket = ++latest;
   document.body.classList.add('loading');
   try {
@@ -56,6 +100,8 @@ async function navigate(url, { history: mode = 'push', focus = null, scrollToRes
     }
     typingEntry = mode === 'typing' && (typingEntry || url !== current);
     shownUrl = url;
+    shownTicket = ticket;
+    if (commit || commitWhenShown) { commitWhenShown = false; commitShown(); }
     syncInput(url);
     upgradeRegion();
     if (drawerOpen) openDrawer(false);
@@ -122,10 +168,11 @@ function sameControl(element) {
 
 // Search as you type, but never in the middle of a kana-to-kanji composition.
 input.addEventListener('compositionstart', () => { composing = true; });
-input.addEventListener('compositionend', () => { composing = false; scheduleSearch(); });
+input.addEventListener('compositionend', () => { composing = false; scheduleSearch(); commitAfterPause(); });
 input.addEventListener('input', (event) => {
   if (composing || event.isComposing) return;
   scheduleSearch();
+  commitAfterPause();
 });
 
 function scheduleSearch() {
@@ -139,21 +186,23 @@ function scheduleSearch() {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearTimeout(typingTimer);
+  clearTimeout(commitTimer);
   closeSuggestions();
   // A committed search: it replaces the entry its own typing made, and the next typing starts a new entry.
-  navigate(formUrl(), { history: 'commit' });
+  navigate(formUrl(), { history: 'commit', commit: true });
 });
 
 document.addEventListener('change', (event) => {
   const target = event.target;
   if (target.form !== form || target === input) return;
   if (target.id === 'sort') target.name = 'sort';
-  navigate(formUrl(), { focus: sameControl(target), keepDrawer: true });
+  navigate(formUrl(), { focus: sameControl(target), keepDrawer: true, commit: true });
 });
 
 document.addEventListener('click', (event) => {
   if (event.target.closest('.filter-toggle')) { event.preventDefault(); openDrawer(true); return; }
   if (event.target.closest('.drawer-close')) { closeDrawer(); return; }
+  recordClick(event.target);
   const link = event.target.closest('#app a[href^="/"]');
   if (!link || link.closest('.chart') || event.ctrlKey || event.metaKey || event.shiftKey) return;
   const href = link.getAttribute('href');
@@ -164,8 +213,23 @@ document.addEventListener('click', (event) => {
     focus: paging ? () => document.getElementById('hits') || document.getElementById('results-title') : sameControl(link),
     scrollToResults: paging,
     keepDrawer: Boolean(link.closest('#filters')),
+    commit: true,
   });
 });
+
+// A click on a hit (its title or its preview) commits the search shown and records the hit's position on the page;
+// the server turns it into the article and its rank. A click on 「もしかして」 records that the correction was taken.
+function recordClick(target) {
+  const hitLink = target.closest('#app .hit h2 a, #app .hit a.preview');
+  if (hitLink) {
+    const hits = [...document.querySelectorAll('#app .hit')];
+    commitShown();
+    sendEvent({ type: 'click', url: shownUrl, position: hits.indexOf(hitLink.closest('.hit')) + 1 });
+  } else if (target.closest('#app .did-you-mean a')) {
+    commitShown();
+    sendEvent({ type: 'correction', url: shownUrl });
+  }
+}
 
 // A fragment link (the skip link, 絞り込み without the drawer) also fires popstate; only a new search refetches.
 window.addEventListener('popstate', () => {
@@ -301,7 +365,8 @@ function choose(s) {
     return;
   }
   input.value = s.value;
-  navigate(formUrl());
+  clearTimeout(commitTimer);
+  navigate(formUrl(), { commit: true });
 }
 
 input.addEventListener('keydown', (event) => {

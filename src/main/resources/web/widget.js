@@ -10,6 +10,11 @@
 
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 const DEBOUNCE_MS = 200;
+// Search analytics: a search is recorded when the reader commits to it (Enter, a suggestion, a pause of 1.5 s, a
+// click on a hit, leaving the page), never per keystroke; nothing is sent under Global Privacy Control or Do Not
+// Track. The event names the search by its API URL only: no cookie (credentials omitted), no identifier.
+const COMMIT_PAUSE_MS = 1500;
+const OPTED_OUT = navigator.globalPrivacyControl === true || navigator.doNotTrack === '1';
 const FACETS = ['company', 'tag', 'category'];
 const TEXT = {
   ja: {
@@ -91,6 +96,9 @@ class KensakuSearch extends HTMLElement {
     this.filters = new Map();
     this.options = [];
     this.active = -1;
+    this.shown = null;
+    this.committed = null;
+    this.commitWhenShown = false;
     this.listen();
   }
 
@@ -126,11 +134,21 @@ class KensakuSearch extends HTMLElement {
     const input = this.input;
     // Never search in the middle of a kana-to-kanji composition: only what the reader has committed.
     input.addEventListener('compositionstart', () => { this.composing = true; });
-    input.addEventListener('compositionend', () => { this.composing = false; this.schedule(); });
+    input.addEventListener('compositionend', () => { this.composing = false; this.schedule(); this.commitAfterPause(); });
     input.addEventListener('input', (event) => {
       if (this.composing || event.isComposing) return;
       this.schedule();
+      this.commitAfterPause();
     });
+    this.results.addEventListener('click', (event) => {
+      const link = event.target.closest('a');
+      if (!link) return;
+      const position = [...this.results.children].indexOf(link.closest('li')) + 1;
+      this.commitShown();
+      if (this.shown) this.send({ type: 'click', url: this.shown, position });
+    });
+    window.addEventListener('pagehide', () => this.commitShown());
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') this.commitShown(); });
     input.addEventListener('keydown', (event) => {
       if (event.isComposing || event.keyCode === 229) return;
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -156,6 +174,31 @@ class KensakuSearch extends HTMLElement {
     });
   }
 
+  send(event) {
+    if (OPTED_OUT) return;
+    const body = JSON.stringify(event);
+    const url = `${this.server}/api/events`;
+    // A text/plain beacon: no preflight, no credentials, and it is delivered even as the page goes away.
+    if (!(navigator.sendBeacon && navigator.sendBeacon(url, body))) {
+      fetch(url, { method: 'POST', body, mode: 'no-cors', credentials: 'omit', keepalive: true }).catch(() => {});
+    }
+  }
+
+  commitShown() {
+    if (!this.shown || this.shown === this.committed) return;
+    this.committed = this.shown;
+    this.send({ type: 'search', url: this.shown });
+  }
+
+  commitAfterPause() {
+    clearTimeout(this.commitTimer);
+    this.commitWhenShown = false;
+    this.commitTimer = setTimeout(() => {
+      if (this.abort && !this.abort.signal.aborted && !this.settled) this.commitWhenShown = true;
+      else this.commitShown();
+    }, COMMIT_PAUSE_MS);
+  }
+
   schedule() {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.run(false), DEBOUNCE_MS);
@@ -166,14 +209,19 @@ class KensakuSearch extends HTMLElement {
     this.abort?.abort();
     if (!q && !this.filters.size) { this.clear(); return; }
     const abort = (this.abort = new AbortController());
+    this.settled = false;
+    if (final) clearTimeout(this.commitTimer);
     try {
       const [suggestions, found] = await Promise.all([
         final || !q ? [] : this.get(`/api/suggest?size=6&q=${encodeURIComponent(q)}`, abort).then((a) => a.suggestions),
         this.get(`/api/search?${this.searchQuery(q)}`, abort),
       ]);
       if (abort.signal.aborted) return;
+      this.settled = true;
       this.showSuggestions(suggestions);
       this.showResults(found, q);
+      this.shown = q ? `/api/search?${this.searchQuery(q)}` : null;
+      if (final || this.commitWhenShown) { this.commitWhenShown = false; this.commitShown(); }
     } catch (error) {
       if (error.name === 'AbortError') return;
       this.clear();
@@ -230,6 +278,7 @@ class KensakuSearch extends HTMLElement {
   }
 
   clear() {
+    this.shown = null;
     this.closeList();
     this.results.replaceChildren();
     this.status.textContent = '';

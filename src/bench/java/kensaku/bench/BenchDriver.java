@@ -100,6 +100,23 @@ public final class BenchDriver {
         this.jvm = new KensakuJvm(config.java(), config.classpath(), config.work().resolve("kensaku-serve.jsa"));
     }
 
+    /** Starts a server and waits for its first answer. */
+    interface Starter {
+        ServerUnderTest start(Engine engine, List<String> command, URI probe) throws Exception;
+    }
+
+    /** The cost of search analytics (see {@link AnalyticsCost}) on the corpus's index, built first when missing. */
+    public AnalyticsCost.Result analyticsCost() throws Exception {
+        Files.createDirectories(config.work());
+        Path index = config.work().resolve("kensaku-index");
+        if (!config.reuseIndex() || new IndexDirectory(index).live().isEmpty()) {
+            List<Path> files = new ArticleReader(config.zone()).listFiles(config.corpus());
+            kensakuIndex(config.corpus(), index, true, 0, "index-full");
+            log.printf(Locale.ROOT, "kensaku indexed %,d articles%n", files.size());
+        }
+        return AnalyticsCost.measure(config, jvm, index, (engine, command, probe) -> start(engine, command, probe, true), log);
+    }
+
     public Result run() throws Exception {
         Files.createDirectories(config.work());
         List<Path> files = new ArticleReader(config.zone()).listFiles(config.corpus());
@@ -246,7 +263,7 @@ public final class BenchDriver {
         throw new IOException("the server did not answer " + probe + " within 10 minutes");
     }
 
-    private static void stop(Process process) throws InterruptedException {
+    static void stop(Process process) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -299,7 +316,7 @@ public final class BenchDriver {
         return out.lines().findFirst().orElse("unknown version").replaceAll("\\[.*", "").strip();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

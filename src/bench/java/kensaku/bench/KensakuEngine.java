@@ -15,14 +15,23 @@ import java.util.Map;
 final class KensakuEngine implements Engine {
     static final int PAGE_SIZE = 10;
     private final String base;
+    private final String name;
+    private final boolean commit;
 
     KensakuEngine(int port) {
+        this(port, "kensaku", false);
+    }
+
+    /** With {@code commit}, every search says a reader committed to it (commit=1): analytics' worst case. */
+    KensakuEngine(int port, String name, boolean commit) {
         this.base = "http://127.0.0.1:" + port;
+        this.name = name;
+        this.commit = commit;
     }
 
     @Override
     public String name() {
-        return "kensaku";
+        return name;
     }
 
     @Override
@@ -30,6 +39,9 @@ final class KensakuEngine implements Engine {
         StringBuilder url = new StringBuilder(base).append(query.isSuggest() ? "/api/suggest?" : "/api/search?");
         for (Map.Entry<String, String> param : query.params()) {
             url.append(encode(param.getKey())).append('=').append(encode(param.getValue())).append('&');
+        }
+        if (commit && !query.isSuggest()) {
+            url.append("commit=1&");
         }
         url.append("size=").append(query.isSuggest() ? 8 : PAGE_SIZE);
         return URI.create(url.toString());

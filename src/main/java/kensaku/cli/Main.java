@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Full-text search for Japanese articles.",
         footer = {"", "The benchmark tools (gen-corpus, bench, query-cpu, bench-hostile, bench-micro) are not part of this "
                 + "jar: in a checkout bin/kensaku runs them from target/kensaku-bench.jar (docs/BENCHMARKS.md)."},
-        subcommands = {IndexCommand.class, SearchCommand.class, ServeCommand.class, ConfigCommand.class,
+        subcommands = {IndexCommand.class, SearchCommand.class, ServeCommand.class, AnalyticsCommand.class, ConfigCommand.class,
                 EvalCommand.class, PluginCommand.class, VerifyCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

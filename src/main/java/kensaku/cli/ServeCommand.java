@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import kensaku.analytics.Analytics;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.corpus.SiteUrls;
@@ -29,6 +30,7 @@ import kensaku.opensearch.OpenSearchBackend;
 import kensaku.search.IncompatibleIndexException;
 import kensaku.search.IndexInfo;
 import kensaku.search.LiveIndex;
+import kensaku.search.SearchBackend;
 import kensaku.search.SearchService;
 import kensaku.search.Visibility;
 import picocli.CommandLine.Command;
@@ -59,6 +61,22 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--admin-host", defaultValue = "127.0.0.1",
             description = "Interface of the admin listener (default: ${DEFAULT-VALUE}); never the public port.")
     String adminHost;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN",
+            description = "Token the admin listener asks for (Bearer, or the password of HTTP Basic); required when"
+                    + " --admin-host is not a loopback address. Default: the KENSAKU_ADMIN_TOKEN environment variable.")
+    String adminToken;
+
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "Folder of the server's own state (the analytics store); default: state/ beside the index folder.")
+    Path state;
+
+    @Option(names = "--no-analytics", description = "Record no search analytics (nothing is written to --state).")
+    boolean noAnalytics;
+
+    @Option(names = "--analytics-retention-days", defaultValue = "90", paramLabel = "DAYS",
+            description = "Analytics events older than this are deleted, once a day (default: ${DEFAULT-VALUE}).")
+    int retentionDays;
 
     @Option(names = "--log-format", defaultValue = "text", paramLabel = "text|json",
             description = "Access log: text lines through the log, or one JSON object per line on stdout (default: ${DEFAULT-VALUE}).")
@@ -107,6 +125,15 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (adminPort != null && adminPort != 0 && adminPort == port) {
             System.err.println("kensaku serve: --admin-port must differ from --port: /metrics is never on the public port");
+            return 2;
+        }
+        if (retentionDays < 1) {
+            System.err.println("kensaku serve: --analytics-retention-days must be 1 or more");
+            return 2;
+        }
+        if (!AdminServer.allows(adminHost, token())) {
+            System.err.println("kensaku serve: the admin listener binds to " + adminHost + " only with an admin token"
+                    + " (--admin-token or KENSAKU_ADMIN_TOKEN)");
             return 2;
         }
         if ((includeDrafts || includeFuture) && !allowPreviewOnPublicHost && !isLoopback(host)) {
@@ -159,12 +186,13 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (ServerMetrics closing = metrics;
              LiveIndex index = opened;
-             JapaneseAnalyzers analyzers = loading.join()) {
+             JapaneseAnalyzers analyzers = loading.join();
+             Analytics analytics = openAnalytics(metrics)) {
             SearchService service = new SearchService(index, schema, analyzers, gazetteer, siteUrls, visibility());
             metrics.watch(service, service.load());
-            try (SearchServer server = new SearchServer(new MeteredBackend(service, metrics), serverConfig,
-                         listeners(metrics)).start();
-                 AdminServer admin = startAdmin(metrics)) {
+            try (SearchServer server = new SearchServer(recorded(new MeteredBackend(service, metrics), analytics),
+                         serverConfig, listeners(metrics), analytics).start();
+                 AdminServer admin = startAdmin(metrics, analytics)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     server.close();
                     if (admin != null) {
@@ -187,12 +215,41 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** The admin listener when --admin-port is given, else null. */
-    private AdminServer startAdmin(ServerMetrics metrics) {
-        return adminPort == null ? null : new AdminServer(metrics, adminHost, adminPort).start();
+    private AdminServer startAdmin(ServerMetrics metrics, Analytics analytics) {
+        return adminPort == null ? null
+                : new AdminServer(metrics, adminHost, adminPort, analytics, token(), common.zone).start();
+    }
+
+    private String token() {
+        return adminToken != null ? adminToken : System.getenv("KENSAKU_ADMIN_TOKEN");
+    }
+
+    /** The state folder: --state, else state/ beside the index folder. */
+    Path stateFolder() {
+        if (state != null) {
+            return state;
+        }
+        Path parent = common.index.toAbsolutePath().normalize().getParent();
+        return parent == null ? Path.of("state") : parent.resolve("state");
+    }
+
+    /** Search analytics in the state folder, or null with --no-analytics. */
+    private Analytics openAnalytics(ServerMetrics metrics) throws IOException {
+        if (noAnalytics) {
+            return null;
+        }
+        Analytics analytics = Analytics.open(stateFolder(), Duration.ofDays(retentionDays));
+        metrics.watch(analytics.recorder());
+        return analytics;
+    }
+
+    private static SearchBackend recorded(SearchBackend backend, Analytics analytics) {
+        return analytics == null ? backend : analytics.wrap(backend);
     }
 
     private String adminNote(AdminServer admin) {
-        return admin == null ? "" : String.format(Locale.ROOT, " (metrics on http://%s:%d/metrics)", adminHost, admin.port());
+        return admin == null ? "" : String.format(Locale.ROOT, " (metrics on http://%s:%d/metrics) (search analytics on http://%1$s:%2$d/admin/)",
+                adminHost, admin.port());
     }
 
     /**
@@ -263,7 +320,8 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(gazetteer);
              ClusterClient client = cluster.client();
-             ServerMetrics metrics = new ServerMetrics()) {
+             ServerMetrics metrics = new ServerMetrics();
+             Analytics analytics = openAnalytics(metrics)) {
             OpenSearchBackend search = new OpenSearchBackend(client, cluster.alias, schema, analyzers, gazetteer, siteUrls,
                     visibility());
             IndexInfo info;
@@ -274,9 +332,9 @@ public final class ServeCommand implements Callable<Integer> {
                 return 2;
             }
             metrics.watch(search, null);
-            try (SearchServer server = new SearchServer(new MeteredBackend(search, metrics), serverConfig,
-                         listeners(metrics)).start();
-                 AdminServer admin = startAdmin(metrics)) {
+            try (SearchServer server = new SearchServer(recorded(new MeteredBackend(search, metrics), analytics),
+                         serverConfig, listeners(metrics), analytics).start();
+                 AdminServer admin = startAdmin(metrics, analytics)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     server.close();
                     if (admin != null) {

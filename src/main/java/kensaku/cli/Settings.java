@@ -20,7 +20,8 @@ final class Settings {
             "zone", "companies", "companies-mode",               // analysis and display
             "host", "port", "cors-origin", "backend",            // the public listener
             "site-url", "permalink", "site-generator",           // links to the publisher's live pages
-            "admin-host", "admin-port", "log-format",            // operations: metrics and logs
+            "admin-host", "admin-port", "admin-token", "log-format", // operations: metrics, admin page, logs
+            "state", "no-analytics", "analytics-retention-days", // search analytics
             "verify-first-mb",                                   // checksums of the live index before serving
             "threads", "target", "shards", "replicas",           // indexing
             "url", "alias");                                     // the OpenSearch cluster

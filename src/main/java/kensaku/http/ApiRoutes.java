@@ -7,11 +7,13 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kensaku.analytics.Analytics;
 import kensaku.search.ArticleView;
 import kensaku.search.BadRequestException;
 import kensaku.search.Hit;
 import kensaku.search.IndexInfo;
 import kensaku.search.SearchBackend;
+import kensaku.search.SearchRequest;
 import kensaku.search.Suggestion;
 
 /** The JSON API under /api, plus the OpenAPI document. */
@@ -23,9 +25,11 @@ final class ApiRoutes {
             "/api/suggest", "/api/health", "/openapi.json");
 
     private final SearchBackend service;
+    private final Analytics analytics;
 
-    ApiRoutes(SearchBackend service) {
+    ApiRoutes(SearchBackend service, Analytics analytics) {
         this.service = service;
+        this.analytics = analytics;
     }
 
     void addTo(JavalinConfig config) {
@@ -39,7 +43,13 @@ final class ApiRoutes {
     }
 
     private void search(Context ctx) throws IOException {
-        ctx.json(service.search(SearchParams.read(ctx.queryParamMap())));
+        SearchRequest request = SearchParams.read(ctx.queryParamMap());
+        ctx.json(service.search(request));
+        // A program says which of its searches a person committed to with commit=1; others are not recorded.
+        if (analytics != null && "1".equals(SearchParams.first(ctx.queryParamMap(), "commit", ""))
+                && !EventRoutes.optedOut(ctx)) {
+            analytics.committed(request, "api");
+        }
     }
 
     private void article(Context ctx) throws IOException {

@@ -12,7 +12,9 @@ import kensaku.search.ArticleView;
 import kensaku.search.BadRequestException;
 import kensaku.search.Hit;
 import kensaku.search.SearchResponse;
+import kensaku.analytics.Analytics;
 import kensaku.search.SearchBackend;
+import kensaku.search.SearchRequest;
 
 /**
  * The Japanese search page at "/" and article pages at "/articles/{id}", rendered on the server (so they work
@@ -23,8 +25,11 @@ public final class PageRoutes {
     private final SearchBackend service;
     private volatile ZoneId zone;
 
-    public PageRoutes(SearchBackend service) {
+    private final Analytics analytics;
+
+    public PageRoutes(SearchBackend service, Analytics analytics) {
         this.service = service;
+        this.analytics = analytics;
     }
 
     /** Registers the page routes and static files on a Javalin config being built by {@link SearchServer}. */
@@ -44,7 +49,13 @@ public final class PageRoutes {
         String title = q.isBlank() ? "kensaku 検索" : q + " - kensaku 検索";
         String region;
         try {
-            SearchResponse response = service.search(SearchParams.read(ctx.queryParamMap()));
+            SearchRequest request = SearchParams.read(ctx.queryParamMap());
+            SearchResponse response = service.search(request);
+            // A page the browser navigated to (a link, the form without script, a reload) is a committed search;
+            // the script's own fetches while typing are not (they commit with /api/events).
+            if (analytics != null && "navigate".equals(ctx.header("Sec-Fetch-Mode")) && !EventRoutes.optedOut(ctx)) {
+                analytics.committed(request, "page");
+            }
             int askedPage = response.hits().isEmpty() && response.page() > 1 ? response.page() : 0;
             if (askedPage > 0) {
                 notFound(ctx);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicBoolean;
+import kensaku.analytics.Analytics;
 import kensaku.search.BadRequestException;
 import kensaku.search.IndexUnavailableException;
 import kensaku.search.SearchBackend;
@@ -30,6 +31,7 @@ public final class SearchServer implements AutoCloseable {
     private final ServerConfig config;
     private final List<RequestListener> listeners;
     private final Cors cors;
+    private final Analytics analytics;
     private final AtomicBoolean closed = new AtomicBoolean();
     private Javalin app;
 
@@ -39,6 +41,15 @@ public final class SearchServer implements AutoCloseable {
 
     /** As above, telling the listeners (the access log, the metrics) of every request. */
     public SearchServer(SearchBackend service, ServerConfig config, List<RequestListener> listeners) {
+        this(service, config, listeners, null);
+    }
+
+    /**
+     * As above, with search analytics: {@code service} should then be {@link Analytics#wrap wrapped} so that commits
+     * and clicks find the answers they refer to. Null analytics: nothing is recorded and /api/events only answers.
+     */
+    public SearchServer(SearchBackend service, ServerConfig config, List<RequestListener> listeners, Analytics analytics) {
+        this.analytics = analytics;
         this.service = service;
         this.config = config;
         this.listeners = List.copyOf(listeners);
@@ -76,8 +87,9 @@ public final class SearchServer implements AutoCloseable {
         javalin.routes.before(SearchServer::assignRequestId);
         javalin.routes.before(this::commonHeaders);
         javalin.routes.before(ctx -> RawQuery.check(ctx.queryString()));
-        new ApiRoutes(service).addTo(javalin);
-        new PageRoutes(service).addTo(javalin);
+        new ApiRoutes(service, analytics).addTo(javalin);
+        new PageRoutes(service, analytics).addTo(javalin);
+        new EventRoutes(analytics).addTo(javalin);
         new EmbedRoutes().addTo(javalin);
         ApiRoutes.PATHS.forEach(path -> javalin.routes.options(path, cors::preflight));
         javalin.routes.exception(BadRequestException.class, this::badRequest);
@@ -91,7 +103,8 @@ public final class SearchServer implements AutoCloseable {
                 error(ctx, 404, "not_found", "no such resource: " + ctx.path(), null);
             }
         });
-        javalin.routes.error(405, ctx -> error(ctx, 405, "method_not_allowed", "only GET is supported here", null));
+        javalin.routes.error(405, ctx -> error(ctx, 405, "method_not_allowed",
+                ctx.path().equals(EventRoutes.PATH) ? "only POST is supported here" : "only GET is supported here", null));
     }
 
     /** The id of this request in the access log, also sent back in X-Request-Id: the proxy's if it gave a sane one. */

@@ -2,6 +2,7 @@ package kensaku.metrics;
 
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MultiGauge;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import kensaku.analytics.EventRecorder;
 import kensaku.http.RequestListener;
 import kensaku.search.IndexEvents;
 import kensaku.search.IndexInfo;
@@ -91,6 +93,19 @@ public final class ServerMetrics implements RequestListener, IndexEvents, AutoCl
         } catch (IOException | RuntimeException e) {
             // The backend is not answering now; the gauges say NaN and the next switch sets the generation.
         }
+    }
+
+    /** Counts analytics events written, dropped (queue full) and failed (store refused), and the queue's length. */
+    public void watch(EventRecorder recorder) {
+        FunctionCounter.builder("kensaku.analytics.events.written", recorder, EventRecorder::written)
+                .description("Analytics events written to the state folder's store").register(registry);
+        FunctionCounter.builder("kensaku.analytics.events.dropped", recorder, EventRecorder::dropped)
+                .description("Analytics events dropped because the writer was behind (searches never wait for it)")
+                .register(registry);
+        FunctionCounter.builder("kensaku.analytics.events.failed", recorder, EventRecorder::failed)
+                .description("Analytics events lost because the store refused them (see the log)").register(registry);
+        Gauge.builder("kensaku.analytics.events.queued", recorder, EventRecorder::queued)
+                .description("Analytics events waiting for the writer").register(registry);
     }
 
     private void gauge(String name, String description, SearchBackend backend, ToDoubleFunction<IndexInfo> value,

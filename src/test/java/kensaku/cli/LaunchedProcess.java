@@ -80,6 +80,12 @@ final class LaunchedProcess implements AutoCloseable {
         return exitStatus(Duration.ofSeconds(60));
     }
 
+    /** Kills it with SIGKILL (no shutdown hook runs) and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();

@@ -216,7 +216,7 @@ class ApiTest {
         assertTrue(health.get("built_at").asText().startsWith("20"));
         JsonNode openApi = fixture.getJson("/openapi.json");
         for (String path : List.of("/api/search", "/api/articles/{id}", "/api/articles/{id}/related", "/api/suggest",
-                "/api/health")) {
+                "/api/health", "/api/events")) {
             assertTrue(openApi.get("paths").has(path), path);
         }
     }

@@ -42,8 +42,13 @@ final class BrowserSession implements AutoCloseable {
     }
 
     static BrowserSession start(Path temp, boolean javaScript) throws IOException {
+        return start(temp, javaScript, null);
+    }
+
+    /** As above, the server recording search analytics with {@code analytics}. */
+    static BrowserSession start(Path temp, boolean javaScript, kensaku.analytics.Analytics analytics) throws IOException {
         ServerFixture fixture = new ServerFixture(temp, Duration.ofHours(1), List.of(),
-                kensaku.corpus.SiteUrls.none(kensaku.index.IndexFixtures.TOKYO), List.of(AccessLog.text()),
+                kensaku.corpus.SiteUrls.none(kensaku.index.IndexFixtures.TOKYO), List.of(AccessLog.text()), analytics,
                 kensaku.index.IndexFixtures.SEEDS,
                 ServerFixture.TEST_ARTICLES, ServerFixture.PAGE_ARTICLES);
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import kensaku.analysis.CompanyGazetteer;
+import kensaku.analytics.Analytics;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.cli.Main;
 import kensaku.corpus.SiteUrls;
@@ -55,6 +56,12 @@ final class ServerFixture implements AutoCloseable {
 
     ServerFixture(Path temp, Duration poll, List<String> corsOrigins, SiteUrls siteUrls, List<RequestListener> listeners,
                   Path... folders) throws IOException {
+        this(temp, poll, corsOrigins, siteUrls, listeners, null, folders);
+    }
+
+    /** As above, recording search analytics with {@code analytics} (null: off). */
+    ServerFixture(Path temp, Duration poll, List<String> corsOrigins, SiteUrls siteUrls, List<RequestListener> listeners,
+                  Analytics analytics, Path... folders) throws IOException {
         corpus = IndexFixtures.corpusOf(temp.resolve("corpus"), folders);
         index = temp.resolve("index");
         int status = Main.run("index", "--corpus", corpus.toString(), "--index", index.toString());
@@ -65,8 +72,9 @@ final class ServerFixture implements AutoCloseable {
         Schema schema = new Schema(IndexFixtures.TOKYO);
         analyzers = new JapaneseAnalyzers(gazetteer);
         live = new LiveIndex(new IndexDirectory(index), schema, poll);
-        server = new SearchServer(new SearchService(live, schema, analyzers, gazetteer, siteUrls),
-                new ServerConfig("127.0.0.1", 0, corsOrigins), listeners).start();
+        SearchService service = new SearchService(live, schema, analyzers, gazetteer, siteUrls);
+        server = new SearchServer(analytics == null ? service : analytics.wrap(service),
+                new ServerConfig("127.0.0.1", 0, corsOrigins), listeners, analytics).start();
     }
 
     /** Closes the index under the running server: every search then fails inside kensaku (a 500). */

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import kensaku.analytics.Analytics;
+import kensaku.analytics.StoredEvents;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -55,14 +57,17 @@ class WidgetBrowserTest {
     static HttpServer stranger;
     static ServerFixture kensaku;
     static ChromeDriver browser;
+    static Analytics analytics;
 
     @BeforeAll
     static void start() throws IOException {
         publisher = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         stranger = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String site = origin(publisher);
+        analytics = Analytics.open(temp.resolve("state"), Duration.ofDays(90));
         kensaku = new ServerFixture(temp, Duration.ofHours(1), List.of(site),
-                new SiteUrls(site, Permalink.of(null, Permalink.Generator.JEKYLL, IndexFixtures.TOKYO)));
+                new SiteUrls(site, Permalink.of(null, Permalink.Generator.JEKYLL, IndexFixtures.TOKYO)),
+                List.of(AccessLog.text()), analytics, IndexFixtures.SEEDS, ServerFixture.TEST_ARTICLES);
         for (HttpServer server : List.of(publisher, stranger)) {
             server.createContext("/", WidgetBrowserTest::publisherPage);
             server.start();
@@ -91,6 +96,9 @@ class WidgetBrowserTest {
         }
         if (kensaku != null) {
             kensaku.close();
+        }
+        if (analytics != null) {
+            analytics.close();
         }
     }
 
@@ -159,6 +167,29 @@ class WidgetBrowserTest {
 
     private static long apiRequests() {
         return (Long) js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/')).length");
+    }
+
+    @Test
+    void theWidgetRecordsItsCommittedSearchAndAClickOnAnotherOriginsPage() throws InterruptedException {
+        StoredEvents stored = new StoredEvents(temp.resolve("state"));
+        browser.get(origin(publisher) + "/");
+        for (String key : List.of("ト", "ヨ", "タ")) {
+            box().sendKeys(key);
+            Thread.sleep(300);
+        }
+        box().sendKeys(Keys.ENTER);
+        waitUntil(() -> !resultLinks().isEmpty());
+        assertEquals(1, StoredEvents.awaitAtLeast(() -> stored.count("searches", "normalized = ?", "トヨタ"),
+                1, Duration.ofSeconds(6)));
+        WebElement second = resultLinks().get(1);
+        second.click();
+        waitUntil(() -> !browser.getCurrentUrl().equals(origin(publisher) + "/"));
+        assertEquals(1, StoredEvents.awaitAtLeast(() -> stored.count("clicks", "normalized = ?", "トヨタ"),
+                1, Duration.ofSeconds(6)));
+        assertEquals(List.of(List.of("トヨタ", "2")), stored.rows("SELECT query, rank FROM clicks WHERE normalized = 'トヨタ'"));
+        assertEquals(List.of(List.of("api", "1")), stored.rows("SELECT source, COUNT(*) FROM searches WHERE normalized = 'トヨタ' GROUP BY 1"),
+                "one committed search; ト and トヨ were never committed");
+        assertEquals(0, stored.count("searches", "normalized IN ('ト', ?)", "トヨ"));
     }
 
     @Test

@@ -213,6 +213,35 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
         assertEquals(List.of(), failures);
     }
 
+    /** Analytics sit above the backend seam: commits, clicks and the report work the same when serving from the cluster. */
+    public void testAnalyticsRecordSearchesAndClicksServedByTheCluster() throws Exception {
+        fixtureIndex();
+        Path state = temp.resolve("analytics-state");
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+             kensaku.analytics.Analytics analytics = kensaku.analytics.Analytics.open(state, Duration.ofDays(90));
+             SearchServer recorded = new SearchServer(analytics.wrap(backend), new ServerConfig("127.0.0.1", 0, List.of()),
+                     List.of(kensaku.http.AccessLog.text()), analytics).start()) {
+            String site = "http://127.0.0.1:" + recorded.port();
+            java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
+                    URI.create(site + "/api/search?commit=1&q=NVIDIA")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode());
+            String first = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("hits").get(0).path("id").asText();
+            assertEquals(200, http.send(java.net.http.HttpRequest.newBuilder(URI.create(site + "/?q=%EF%BC%AE%EF%BC%B6%EF%BC%A9%EF%BC%A4%EF%BC%A9%EF%BC%A1"))
+                    .header("Sec-Fetch-Mode", "navigate").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(204, http.send(java.net.http.HttpRequest.newBuilder(URI.create(site + "/api/events"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"click\",\"url\":\"/api/search?commit=1&q=NVIDIA\",\"position\":1}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+            kensaku.analytics.StoredEvents.awaitAtLeast(() -> analytics.recorder().written(), 3, Duration.ofSeconds(10));
+            kensaku.analytics.Report report = analytics.report(java.time.Instant.now().minus(Duration.ofDays(1)), IndexFixtures.TOKYO);
+            assertEquals(1, report.topQueries().size());
+            assertEquals("nvidia", report.topQueries().get(0).normalized());
+            assertEquals(2, report.topQueries().get(0).searches());
+            assertEquals(1, report.clicks());
+            assertEquals(1.0, report.meanClickedRank(), 0.0);
+            assertEquals(List.of(List.of(first, "1")), new kensaku.analytics.StoredEvents(state).rows("SELECT article, rank FROM clicks"));
+        }
+    }
+
     /** Totals, every facet count, the hits, their highlights and did-you-mean equal the embedded index's. */
     public void testTheClusterAnswersAsTheEmbeddedIndex() throws Exception {
         fixtureIndex();

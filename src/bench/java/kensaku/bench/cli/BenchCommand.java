@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
+import kensaku.bench.AnalyticsCost;
 import kensaku.bench.BenchDriver;
 import kensaku.bench.BenchReport;
 import kensaku.bench.QueryMix;
@@ -87,6 +88,10 @@ public final class BenchCommand implements Callable<Integer> {
         return System.getProperty("java.class.path");
     }
 
+    @Option(names = "--analytics-cost", description = "Measure only what search analytics cost: kensaku with analytics off and"
+            + " on (every search committed), alternating rounds; Groonga and reindexing are skipped.")
+    boolean analyticsCost;
+
     @Override
     public Integer call() throws Exception {
         QueryMix mix = queries == null ? QueryMix.builtIn() : QueryMix.load(queries);
@@ -96,6 +101,14 @@ public final class BenchCommand implements Callable<Integer> {
                 Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(warmupMaxSeconds), Duration.ofSeconds(seconds), maxRequests, !"off".equals(groonga),
                 groongaThreads, serverHeap, serverJvmOptions, zone, changedPercent / 100.0, java,
                 productClasspath(), reuseIndex, Math.max(1, rounds));
+        if (analyticsCost) {
+            String markdown = AnalyticsCost.markdown(new BenchDriver(config, System.err).analyticsCost());
+            System.out.print(markdown);
+            if (report != null) {
+                Files.writeString(report, markdown, StandardCharsets.UTF_8);
+            }
+            return 0;
+        }
         BenchDriver.Result result = new BenchDriver(config, System.err).run();
         String markdown = BenchReport.markdown(result);
         System.out.print(markdown);
