@@ -21,8 +21,8 @@ import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.bench.QueryMix;
 import kensaku.index.IndexDirectory;
 import kensaku.index.Schema;
-import kensaku.search.LiveIndex;
-import kensaku.search.SearchService;
+import kensaku.search.lucene.LiveIndex;
+import kensaku.search.lucene.SearchService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
