@@ -80,7 +80,7 @@ final class IndexSnapshot {
     synchronized Suggester suggester(kensaku.analysis.CompanyGazetteer gazetteer, Visibility visibility,
                                      java.time.Instant now) throws IOException {
         if (suggester == null || !suggester.servesAt(visibility, now)) {
-            suggester = new Suggester(this, gazetteer, visibility, now);
+            suggester = new Suggester(searcher(), facetState(), publishing(), gazetteer, visibility, now);
         }
         return suggester;
     }

@@ -1,6 +1,9 @@
 package kensaku.search.lucene;
 
 import java.io.IOException;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,20 +48,21 @@ final class Suggester {
     private final Instant validUntil;
 
     /** Completions from the articles shown at {@code now}: a scheduled article's title and tags wait for its time. */
-    Suggester(IndexSnapshot snapshot, CompanyGazetteer gazetteer, Visibility visibility, Instant now) throws IOException {
+    Suggester(IndexSearcher searcher, SortedSetDocValuesReaderState facetState, PublishingBounds publishing,
+              CompanyGazetteer gazetteer, Visibility visibility, Instant now) throws IOException {
         this.visibility = visibility;
         this.builtAt = now;
         List<Key> keyList = new ArrayList<>();
-        FacetsCollector visible = snapshot.searcher().search(snapshot.publishing().allVisibleAt(now, visibility),
+        FacetsCollector visible = searcher.search(publishing.allVisibleAt(now, visibility),
                 new FacetsCollectorManager());
-        Map<String, Map<String, Long>> counts = countAll(snapshot, visible);
+        Map<String, Map<String, Long>> counts = countAll(facetState, visible);
         addCompanies(gazetteer, counts.get(Schema.FACET_COMPANY), keyList);
         counts.get(Schema.FACET_TAG).forEach((tag, count) ->
                 add(new Suggestion(tag, "tag", tag, null), count, List.of(tag), keyList));
         addTitles(visible, keyList);
         keys = keyList.toArray(Key[]::new);
         Arrays.sort(keys, Comparator.comparing(Key::folded));
-        this.validUntil = nextChange(snapshot, visibility, now);
+        this.validUntil = nextChange(searcher.getIndexReader(), visibility, now);
     }
 
     /** Whether this suggester offers exactly what is shown at that moment. */
@@ -66,12 +70,12 @@ final class Suggester {
         return visibility.equals(asked) && !now.isBefore(builtAt) && now.isBefore(validUntil);
     }
 
-    private static Instant nextChange(IndexSnapshot snapshot, Visibility visibility, Instant now) throws IOException {
+    private static Instant nextChange(IndexReader reader, Visibility visibility, Instant now) throws IOException {
         long millis = now.toEpochMilli();
         long next = Long.MAX_VALUE;
         List<String> fields = visibility.includeFuture() ? List.of(Schema.EXPIRE_AT)
                 : List.of(Schema.PUBLISH_AT, Schema.EXPIRE_AT);
-        for (LeafReaderContext leaf : snapshot.reader().leaves()) {
+        for (LeafReaderContext leaf : reader.leaves()) {
             for (String field : fields) {
                 SortedNumericDocValues values = DocValues.getSortedNumeric(leaf.reader(), field);
                 for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
@@ -157,9 +161,9 @@ final class Suggester {
         return low;
     }
 
-    private static Map<String, Map<String, Long>> countAll(IndexSnapshot snapshot, FacetsCollector collector)
+    private static Map<String, Map<String, Long>> countAll(SortedSetDocValuesReaderState facetState, FacetsCollector collector)
             throws IOException {
-        SortedSetDocValuesFacetCounts facets = new SortedSetDocValuesFacetCounts(snapshot.facetState(), collector);
+        SortedSetDocValuesFacetCounts facets = new SortedSetDocValuesFacetCounts(facetState, collector);
         Map<String, Map<String, Long>> counts = new HashMap<>();
         for (String dim : List.of(Schema.FACET_COMPANY, Schema.FACET_TAG)) {
             Map<String, Long> values = new HashMap<>();

@@ -30,6 +30,11 @@ final class BestFieldScorer extends Scorer implements ScoreBound {
         this.clauses = scorers.stream().map(Clause::new)
                 .sorted(Comparator.comparingDouble(clause -> clause.matchCost)).toArray(Clause[]::new);
         for (Clause clause : clauses) {
+            // The Scorer contract (checked by lucene-test-framework's AssertingScorer): no max score before the
+            // scorer is positioned or told where it will look.
+            if (needsScores) {
+                clause.scorer.advanceShallow(0);
+            }
             clause.max = needsScores ? clause.scorer.getMaxScore(DocIdSetIterator.NO_MORE_DOCS) : 0;
         }
         this.approximation = new Approximation(clauses);

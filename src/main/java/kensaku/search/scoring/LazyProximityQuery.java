@@ -170,6 +170,7 @@ public final class LazyProximityQuery extends Query {
             this.clauses = proximity.stream().map(Clause::new)
                     .sorted(Comparator.comparingLong(clause -> clause.approximation.cost())).toArray(Clause[]::new);
             for (Clause clause : clauses) {
+                clause.scorer.advanceShallow(0); // the Scorer contract: positioned before asking for a max score
                 clause.max = clause.scorer.getMaxScore(DocIdSetIterator.NO_MORE_DOCS);
             }
         }
@@ -193,7 +194,9 @@ public final class LazyProximityQuery extends Query {
         public float score() throws IOException {
             int doc = required.docID();
             for (Clause clause : clauses) {
-                clause.known = clause.approximation.docID() > doc; // past it: no match here
+                // Past it: no match here. Settled at it already (score asked twice): a two-phase match may be
+                // checked only once per document.
+                clause.known = clause.approximation.docID() > doc || clause.settledDoc == doc;
             }
             if (minCompetitiveScore > 0 && required instanceof ScoreBound bounded) {
                 float requiredBound = bounded.scoreBound();
@@ -271,6 +274,7 @@ public final class LazyProximityQuery extends Query {
         boolean known;
         private int matchedDoc = -1;
         private float matchedScore;
+        private int settledDoc = -1;
 
         Clause(Scorer scorer) {
             this.scorer = scorer;
@@ -289,6 +293,7 @@ public final class LazyProximityQuery extends Query {
                     matchedDoc = doc;
                     matchedScore = scorer.score();
                 }
+                settledDoc = doc;
                 known = true;
             }
         }
