@@ -21,6 +21,7 @@ final class Settings {
             "host", "port", "cors-origin", "backend",            // the public listener
             "site-url", "permalink", "site-generator",           // links to the publisher's live pages
             "admin-host", "admin-port", "log-format",            // operations: metrics and logs
+            "verify-first-mb",                                   // checksums of the live index before serving
             "threads", "target", "shards", "replicas",           // indexing
             "url", "alias");                                     // the OpenSearch cluster
 }
