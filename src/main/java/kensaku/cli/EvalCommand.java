@@ -20,8 +20,8 @@ import kensaku.index.Schema;
 import kensaku.relevance.EvalReport;
 import kensaku.relevance.Evaluator;
 import kensaku.relevance.JudgedSet;
-import kensaku.search.LiveIndex;
-import kensaku.search.SearchService;
+import kensaku.search.lucene.LiveIndex;
+import kensaku.search.lucene.SearchService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
-import kensaku.search.BigramScoring;
-import kensaku.search.Ranking;
+import kensaku.search.plan.FacetLimits;
+import kensaku.search.plan.BigramScoring;
+import kensaku.search.plan.Ranking;
 import kensaku.search.SearchRequest;
 import kensaku.search.SortOrder;
-import kensaku.search.UserQuery;
+import kensaku.search.plan.UserQuery;
 import kensaku.search.Visibility;
-import kensaku.search.WordRuns;
+import kensaku.search.plan.WordRuns;
 
 /**
  * Turns a {@link SearchRequest} into OpenSearch query DSL with the embedded planner's structure: every part of
@@ -34,9 +35,6 @@ final class ClusterQueries {
     private static final Map<String, Float> PROXIMITY_FIELDS = Ranking.PROXIMITY_FIELDS;
     private static final Map<String, Float> MORPHOLOGICAL_FIELDS = Ranking.MORPHOLOGICAL_FIELDS;
     private static final Map<String, Float> BIGRAM_FIELDS = Ranking.BIGRAM_FIELDS;
-    /** Facet value lists, as {@code ResultAssembler.FACET_LIMITS}. */
-    static final Map<String, Integer> FACET_LIMITS = Map.of(
-            Schema.FACET_COMPANY, 100, Schema.FACET_TAG, 100, Schema.FACET_CATEGORY, 100, Schema.FACET_MONTH, 1_000);
     static final String SELECTED = "selected";
 
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -121,7 +119,7 @@ final class ClusterQueries {
 
     /**
      * Spelling suggestions for the query's words from the cluster's term dictionaries (body, then title), with
-     * the settings of the embedded {@code DidYouMean}: Lucene's DirectSpellChecker behind both.
+     * the settings of the embedded {@code DidYouMean} (rules in {@code Corrections}): Lucene's DirectSpellChecker behind both.
      */
     ObjectNode suggestBody(String text, int minWordChars) {
         ObjectNode body = nodes.objectNode();
@@ -334,7 +332,7 @@ final class ClusterQueries {
     private void facetAgg(ObjectNode aggs, String dim, List<String> selected, Map<String, ObjectNode> filters) {
         ObjectNode top = nodes.objectNode();
         ObjectNode terms = top.putObject("terms");
-        terms.put("field", dim).put("size", FACET_LIMITS.get(dim)).put("shard_size", 10_000);
+        terms.put("field", dim).put("size", FacetLimits.LIMITS.get(dim)).put("shard_size", 10_000);
         ArrayNode order = terms.putArray("order");
         order.addObject().put("_count", "desc");
         order.addObject().put("_key", "asc");

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import kensaku.corpus.Article;
 import kensaku.index.Schema;
-import kensaku.search.KanaNormalizer;
+import kensaku.search.plan.KanaNormalizer;
 
 /**
  * The cluster index generated from {@link Schema}: the same field names, the same two analysed views of each

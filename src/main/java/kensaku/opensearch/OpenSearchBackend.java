@@ -22,18 +22,19 @@ import kensaku.corpus.PageAddress;
 import kensaku.corpus.SiteUrls;
 import kensaku.index.Schema;
 import kensaku.search.ArticleView;
-import kensaku.search.CompanyNameCorrection;
-import kensaku.search.DidYouMean;
-import kensaku.search.QueryLimit;
-import kensaku.search.CompanyLabels;
+import kensaku.search.plan.CompanyNameCorrection;
+import kensaku.search.plan.Corrections;
+import kensaku.search.plan.QueryLimit;
+import kensaku.search.plan.FacetLimits;
+import kensaku.search.plan.CompanyLabels;
 import kensaku.search.FacetCount;
 import kensaku.search.Hit;
 import kensaku.search.IncompatibleIndexException;
 import kensaku.search.IndexInfo;
-import kensaku.search.KanaNormalizer;
-import kensaku.search.PageHighlighter;
-import kensaku.search.SuggestionRanking;
-import kensaku.search.SuggestionRanking.Candidate;
+import kensaku.search.plan.KanaNormalizer;
+import kensaku.search.highlight.PageHighlighter;
+import kensaku.search.plan.SuggestionRanking;
+import kensaku.search.plan.SuggestionRanking.Candidate;
 import kensaku.search.SearchBackend;
 import kensaku.search.SearchRequest;
 import kensaku.search.SearchResponse;
@@ -146,16 +147,16 @@ public final class OpenSearchBackend implements SearchBackend {
      * The term suggester works per shard, so a suggested replacement is kept only for a word the whole index lacks.
      */
     private String correction(SearchRequest request, long total, Instant now) throws IOException {
-        if (!request.hasQuery() || total > DidYouMean.FEW_RESULTS) {
+        if (!request.hasQuery() || total > Corrections.FEW_RESULTS) {
             return null;
         }
         JsonNode suggest = client.post("/" + alias + "/_search",
-                queries.suggestBody(request.query(), DidYouMean.MIN_WORD_CHARS)).path("suggest");
+                queries.suggestBody(request.query(), Corrections.MIN_WORD_CHARS)).path("suggest");
         JsonNode body = suggest.path(Schema.BODY);
         JsonNode title = suggest.path(Schema.TITLE);
-        List<DidYouMean.Replacement> replacements = new ArrayList<>();
+        List<Corrections.Replacement> replacements = new ArrayList<>();
         // As the embedded did-you-mean: a bounded number of words looked at, each a round trip to the cluster.
-        for (int i = 0; i < Math.min(body.size(), DidYouMean.MAX_CORRECTED_WORDS); i++) {
+        for (int i = 0; i < Math.min(body.size(), Corrections.MAX_CORRECTED_WORDS); i++) {
             JsonNode entry = body.get(i);
             JsonNode options = entry.path("options");
             if (options.isEmpty() && i < title.size()) {
@@ -170,12 +171,12 @@ public final class OpenSearchBackend implements SearchBackend {
                 continue;
             }
             int offset = entry.path("offset").asInt();
-            replacements.add(new DidYouMean.Replacement(offset, offset + entry.path("length").asInt(), closest.get()));
+            replacements.add(new Corrections.Replacement(offset, offset + entry.path("length").asInt(), closest.get()));
         }
         if (replacements.isEmpty()) {
             return null;
         }
-        String corrected = DidYouMean.applied(request.query(), replacements);
+        String corrected = Corrections.applied(request.query(), replacements);
         if (corrected.equals(request.query()) || !queryLimit.fits(corrected)) {
             return null;
         }
@@ -354,7 +355,7 @@ public final class OpenSearchBackend implements SearchBackend {
                 new PageAddress(source.path(Schema.PAGE_URL).asText(""), source.path(Schema.SLUG).asText("")));
     }
 
-    /** As {@code ResultAssembler.counts}: by count then value, cut to the limit, selected values always listed. */
+    /** Counted values, cut as {@link FacetLimits} cuts them for both engines; selected values always listed. */
     private static List<FacetCount> counts(JsonNode sideways, String dim, List<String> selected) {
         List<FacetCount> counts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -369,14 +370,7 @@ public final class OpenSearchBackend implements SearchBackend {
                 counts.add(new FacetCount(value, selectedCounts.getOrDefault(value, 0L)));
             }
         }
-        counts.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value));
-        int limit = ClusterQueries.FACET_LIMITS.get(dim);
-        if (counts.size() <= limit) {
-            return counts;
-        }
-        List<FacetCount> cut = new ArrayList<>(counts.subList(0, limit));
-        counts.subList(limit, counts.size()).stream().filter(c -> selected.contains(c.value())).forEach(cut::add);
-        return cut;
+        return FacetLimits.cut(counts, dim, selected);
     }
 
     private static Map<String, Long> buckets(JsonNode terms) {

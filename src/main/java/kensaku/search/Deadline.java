@@ -7,17 +7,17 @@ import java.time.Duration;
  * search, facets, highlighting and did-you-mean all spend it. A step that finds it spent is skipped, and the
  * answer says {@code timed_out}.
  */
-record Deadline(long endNanos) {
-    static Deadline after(Duration budget, long startNanos) {
+public record Deadline(long endNanos) {
+    public static Deadline after(Duration budget, long startNanos) {
         return new Deadline(startNanos + budget.toNanos());
     }
 
-    boolean passed() {
+    public boolean passed() {
         return System.nanoTime() - endNanos >= 0;
     }
 
     /** What is left, at least a millisecond (a Lucene timeout of 0 would mean none). */
-    long remainingMillis() {
+    public long remainingMillis() {
         return Math.max(1, Duration.ofNanos(endNanos - System.nanoTime()).toMillis());
     }
 }

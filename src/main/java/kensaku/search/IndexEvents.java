@@ -1,6 +1,6 @@
 package kensaku.search;
 
-/** What {@link LiveIndex} tells an observer (the server's metrics) about generations built by the index command. */
+/** What the live index tells an observer (the server's metrics) about generations built by the index command. */
 public interface IndexEvents {
     IndexEvents NONE = new IndexEvents() {};
 

@@ -6,12 +6,12 @@ import java.util.Optional;
 
 /**
  * What the HTTP API and the page ask of a search engine: searches with facets, one article, related articles,
- * suggestions and health. The embedded Lucene index ({@link SearchService}) is the default; a cluster backend
+ * suggestions and health. The embedded Lucene index ({@code kensaku.search.lucene.SearchService}) is the default; a cluster backend
  * answers the same calls with the same records, which carry no Lucene or cluster types.
  */
 public interface SearchBackend {
     /** Most related articles one call may ask for. */
-    int MAX_RELATED = RelatedArticles.MAX_SIZE;
+    int MAX_RELATED = 20;
 
     SearchResponse search(SearchRequest request) throws IOException;
 

@@ -58,7 +58,7 @@ public record SearchRequest(String query, List<String> companies, List<String> t
                 query.isBlank() ? SortOrder.DATE : SortOrder.RELEVANCE, 1, 10);
     }
 
-    /** The same search for other words (what {@link QueryLimit} kept of the query). */
+    /** The same search for other words (what the query limit kept of the query). */
     public SearchRequest withQuery(String text) {
         return text.equals(query) ? this
                 : new SearchRequest(text, companies, tags, categories, from, to, sort, page, size);

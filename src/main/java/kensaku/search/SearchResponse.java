@@ -10,7 +10,7 @@ import java.util.Map;
  * @param facets  company, tag, category and month, each sorted by count then value
  * @param timedOut the search ran out of its time budget: hits and counts are what was found until then
  * @param didYouMean a corrected query that finds more, offered when this one found few or no articles; or null
- * @param ignoredWords words of the query beyond {@link QueryLimit#MAX_WORDS}, not searched; empty when none
+ * @param ignoredWords words of the query beyond the query limit (32), not searched; empty when none
  */
 public record SearchResponse(long total, long tookMillis, boolean timedOut, int page, int size, List<Hit> hits,
                              Map<String, List<FacetCount>> facets, String didYouMean, List<String> ignoredWords) {

@@ -20,8 +20,8 @@ import kensaku.corpus.SiteUrls;
 import kensaku.index.IndexDirectory;
 import kensaku.index.IndexFixtures;
 import kensaku.index.Schema;
-import kensaku.search.LiveIndex;
-import kensaku.search.SearchService;
+import kensaku.search.lucene.LiveIndex;
+import kensaku.search.lucene.SearchService;
 
 /** A real index of the seeds plus test articles, served by a real server on a free port. */
 final class ServerFixture implements AutoCloseable {

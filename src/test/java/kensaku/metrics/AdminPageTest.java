@@ -24,8 +24,8 @@ import kensaku.http.ServerConfig;
 import kensaku.index.IndexDirectory;
 import kensaku.index.IndexFixtures;
 import kensaku.index.Schema;
-import kensaku.search.LiveIndex;
-import kensaku.search.SearchService;
+import kensaku.search.lucene.LiveIndex;
+import kensaku.search.lucene.SearchService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -29,9 +29,9 @@ import kensaku.index.IndexProgress;
 import kensaku.index.IndexReport;
 import kensaku.index.Indexer;
 import kensaku.index.Schema;
-import kensaku.search.LiveIndex;
+import kensaku.search.lucene.LiveIndex;
 import kensaku.search.SearchBackend;
-import kensaku.search.SearchService;
+import kensaku.search.lucene.SearchService;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.test.OpenSearchIntegTestCase;
 import org.opensearch.test.OpenSearchIntegTestCase.ClusterScope;
@@ -99,7 +99,7 @@ public class OpenSearchComparisonBench extends OpenSearchIntegTestCase {
                 SearchBackend cluster = new OpenSearchBackend(client, "kensaku", schema, analyzers, gazetteer);
                 long[] embeddedTotals = run("embedded", embedded, urls, table);
                 long[] clusterTotals = run("opensearch", cluster, urls, table);
-                highlightCost(queries, embedded, new kensaku.search.PageHighlighter(schema, analyzers), table);
+                highlightCost(queries, embedded, new kensaku.search.highlight.PageHighlighter(schema, analyzers), table);
                 assertTrue("both backends find the same number of articles for every query",
                         Arrays.equals(embeddedTotals, clusterTotals));
             }
@@ -161,15 +161,15 @@ public class OpenSearchComparisonBench extends OpenSearchIntegTestCase {
     }
 
     /** What the cluster backend spends highlighting a page of 10 hits in kensaku (part of its latency above). */
-    private static void highlightCost(List<String> queries, SearchBackend backend, kensaku.search.PageHighlighter highlighter,
+    private static void highlightCost(List<String> queries, SearchBackend backend, kensaku.search.highlight.PageHighlighter highlighter,
                                       StringBuilder table) throws Exception {
         List<Long> micros = new ArrayList<>();
         for (int pass = 0; pass < 2; pass++) {
             for (String q : queries) {
-                List<kensaku.search.PageHighlighter.Text> texts = new ArrayList<>();
+                List<kensaku.search.highlight.PageHighlighter.Text> texts = new ArrayList<>();
                 for (kensaku.search.Hit hit : backend.search(kensaku.search.SearchRequest.of(q)).hits()) {
                     kensaku.search.ArticleView article = backend.article(hit.id()).orElseThrow();
-                    texts.add(new kensaku.search.PageHighlighter.Text(article.title(), article.excerpt(), article.bodyText()));
+                    texts.add(new kensaku.search.highlight.PageHighlighter.Text(article.title(), article.excerpt(), article.bodyText()));
                 }
                 long t = System.nanoTime();
                 highlighter.highlight(q, texts);
