@@ -1,24 +1,18 @@
 package kensaku.metrics;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Optional;
-import kensaku.search.ArticleView;
 import kensaku.search.BadRequestException;
-import kensaku.search.Hit;
-import kensaku.search.IndexInfo;
+import kensaku.search.ForwardingSearchBackend;
 import kensaku.search.SearchBackend;
 import kensaku.search.SearchRequest;
 import kensaku.search.SearchResponse;
-import kensaku.search.Suggestion;
 
 /** A backend whose searches are timed and counted by outcome; the engine underneath knows nothing of it. */
-public final class MeteredBackend implements SearchBackend {
-    private final SearchBackend backend;
+public final class MeteredBackend extends ForwardingSearchBackend {
     private final ServerMetrics metrics;
 
     public MeteredBackend(SearchBackend backend, ServerMetrics metrics) {
-        this.backend = backend;
+        super(backend);
         this.metrics = metrics;
     }
 
@@ -36,25 +30,5 @@ public final class MeteredBackend implements SearchBackend {
         } finally {
             metrics.searched(outcome, System.nanoTime() - start);
         }
-    }
-
-    @Override
-    public Optional<ArticleView> article(String id) throws IOException {
-        return backend.article(id);
-    }
-
-    @Override
-    public Optional<List<Hit>> related(String id, int size) throws IOException {
-        return backend.related(id, size);
-    }
-
-    @Override
-    public List<Suggestion> suggest(String prefix, int limit) throws IOException {
-        return backend.suggest(prefix, limit);
-    }
-
-    @Override
-    public IndexInfo info() throws IOException {
-        return backend.info();
     }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.stream.Stream;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.analytics.Analytics;
 import kensaku.corpus.ArticleReader;
 import kensaku.index.IndexDirectory;
 import kensaku.index.IndexFixtures;
@@ -24,6 +25,8 @@ import kensaku.index.IndexProgress;
 import kensaku.index.IndexVerifier;
 import kensaku.index.Indexer;
 import kensaku.index.Schema;
+import kensaku.metrics.MeteredBackend;
+import kensaku.metrics.ServerMetrics;
 import kensaku.search.IndexEvents;
 import kensaku.search.IndexUnavailableException;
 import kensaku.search.lucene.LiveIndex;
@@ -132,6 +135,11 @@ class DamagedIndexTest {
             try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(CompanyGazetteer.builtIn())) {
                 SearchService service = new SearchService(served, SCHEMA, analyzers, CompanyGazetteer.builtIn());
                 assertThrows(IndexUnavailableException.class, () -> service.search(SearchRequest.of("AWS")));
+                // What /api/health reads in a real serve: the engine under metrics and analytics.
+                try (ServerMetrics metrics = new ServerMetrics();
+                     Analytics analytics = Analytics.open(directory.root().resolveSibling("state"), Duration.ofDays(1))) {
+                    assertEquals("damaged", analytics.wrap(new MeteredBackend(service, metrics)).status());
+                }
             }
         }
     }
