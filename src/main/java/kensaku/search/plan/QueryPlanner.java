@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.analysis.Kana;
 import kensaku.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongField;
@@ -50,17 +51,34 @@ public final class QueryPlanner {
     private final QueryBuilder morphological;
     private final Analyzer morphologicalQueryAnalyzer;
     private final QueryBuilder bigram;
+    private final QueryBuilder reading;
     private final WordRuns wordRuns;
     private final FacetsConfig facetsConfig;
     private final ZoneId zone;
+    /** Empty, or {@link Ranking#READING_FIELDS} in the planner {@link #withReadings} returns. */
+    private final Map<String, Float> readingFields;
 
     public QueryPlanner(JapaneseAnalyzers analyzers, Schema schema) {
+        this(analyzers, schema, Map.of());
+    }
+
+    private QueryPlanner(JapaneseAnalyzers analyzers, Schema schema, Map<String, Float> readingFields) {
         this.morphological = new QueryBuilder(analyzers.morphologicalQuery());
         this.morphologicalQueryAnalyzer = analyzers.morphologicalQuery();
         this.bigram = new QueryBuilder(analyzers.bigram());
+        this.reading = new QueryBuilder(analyzers.readingQuery());
         this.wordRuns = new WordRuns(analyzers.morphological());
         this.facetsConfig = schema.facetsConfig();
         this.zone = schema.zone();
+        this.readingFields = readingFields;
+    }
+
+    /**
+     * The same planner, whose queries also search each kana part of the query in the reading views, at their lower
+     * weight ({@link QueryReadings}); for a search the written form found few articles for.
+     */
+    public static QueryPlanner withReadings(JapaneseAnalyzers analyzers, Schema schema) {
+        return new QueryPlanner(analyzers, schema, Ranking.READING_FIELDS);
     }
 
     /** The scoring query for the text alone, without filters. */
@@ -123,11 +141,13 @@ public final class QueryPlanner {
         Map<String, Float> morphologicalField = Map.of(field, MORPHOLOGICAL_FIELDS.get(field));
         String bigramField = Schema.TITLE.equals(field) ? Schema.TITLE_BIGRAM : Schema.BODY_BIGRAM;
         Map<String, Float> bigramFields = Map.of(bigramField, BIGRAM_FIELDS.get(bigramField));
+        String readingField = Schema.TITLE.equals(field) ? Schema.TITLE_READING : Schema.BODY_READING;
+        Map<String, Float> readings = readingFields.isEmpty() ? Map.of() : Map.of(readingField, readingFields.get(readingField));
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         boolean any = false;
         for (List<UserQuery.Part> group : UserQuery.parse(text).required()) {
             for (UserQuery.Part part : group) {
-                Query asTyped = fieldsQuery(part.text(), morphologicalField, bigramFields, false);
+                Query asTyped = fieldsQuery(part.text(), morphologicalField, bigramFields, readings, false);
                 if (asTyped == null) {
                     continue;
                 }
@@ -135,7 +155,7 @@ public final class QueryPlanner {
                 any = true;
                 List<String> runs = part.phrase() ? List.of() : wordRuns.of(part.text());
                 for (String run : runs.size() < 2 ? List.<String>of() : runs) {
-                    query.add(fieldsQuery(run, morphologicalField, bigramFields, false), Occur.SHOULD);
+                    query.add(fieldsQuery(run, morphologicalField, bigramFields, readings, false), Occur.SHOULD);
                 }
             }
         }
@@ -234,14 +254,14 @@ public final class QueryPlanner {
      * (アマゾンの投資) needs each of its word runs, and matching it as typed only scores higher.
      */
     private Query partQuery(UserQuery.Part part, boolean lazy) {
-        Query asTyped = fieldsQuery(part.text(), MORPHOLOGICAL_FIELDS, BIGRAM_FIELDS, lazy);
+        Query asTyped = fieldsQuery(part.text(), MORPHOLOGICAL_FIELDS, BIGRAM_FIELDS, readingFields, lazy);
         List<String> runs = part.phrase() || asTyped == null ? List.of() : wordRuns.of(part.text());
         if (runs.size() < 2) {
             return asTyped;
         }
         BooleanQuery.Builder eachRun = new BooleanQuery.Builder();
         for (String run : runs) {
-            eachRun.add(fieldsQuery(run, MORPHOLOGICAL_FIELDS, BIGRAM_FIELDS, lazy), Occur.MUST);
+            eachRun.add(fieldsQuery(run, MORPHOLOGICAL_FIELDS, BIGRAM_FIELDS, readingFields, lazy), Occur.MUST);
         }
         return eachRun.add(asTyped, Occur.SHOULD).build();
     }
@@ -251,10 +271,18 @@ public final class QueryPlanner {
      * {@link BestFieldQuery}, which leaves a clause's phrase check until the score is needed.
      */
     private Query fieldsQuery(String text, Map<String, Float> morphologicalFields, Map<String, Float> bigramFields,
-            boolean lazy) {
+            Map<String, Float> readingFields, boolean lazy) {
         List<Query> perField = new ArrayList<>();
         morphologicalFields.forEach((field, boost) ->
                 addBoosted(perField, morphological.createPhraseQuery(field, text), boost));
+        String katakana = QueryReadings.katakanaForm(text);
+        if (katakana != null) {
+            morphologicalFields.forEach((field, boost) ->
+                    addBoosted(perField, morphological.createPhraseQuery(field, katakana), boost));
+        }
+        if (QueryReadings.isReading(text)) {
+            readingFields.forEach((field, boost) -> addBoosted(perField, reading.createPhraseQuery(field, text), boost));
+        }
         boolean constant = BigramScoring.scoresConstant(morphologicalQueryAnalyzer, text);
         bigramFields.forEach((field, boost) -> {
             Query bigrams = bigramQuery(field, text);
@@ -270,7 +298,7 @@ public final class QueryPlanner {
     private Query bigramQuery(String field, String text) {
         String stripped = text.strip();
         if (stripped.codePointCount(0, stripped.length()) == 1 && isCjk(stripped.codePointAt(0))) {
-            return new PrefixQuery(new Term(field, stripped));
+            return new PrefixQuery(new Term(field, Kana.katakana(stripped)));
         }
         return bigram.createPhraseQuery(field, text);
     }

@@ -1,0 +1,24 @@
+package kensaku.search.plan;
+
+import kensaku.analysis.Kana;
+
+/**
+ * What the planners of both backends do with a query part typed in kana. A part all in kana with some hiragana is
+ * also searched as katakana in the morphological view (あんそろぴっく is read by Kuromoji as the dictionary word
+ * アンソロピック, and so gets its company aliases); the bigram view needs nothing, it folds kana itself. A part all
+ * in kana is what the reading views can take (はんどうたい, ハンドウタイ → 半導体).
+ */
+public final class QueryReadings {
+    private QueryReadings() {}
+
+    /** The part in katakana when it is kana only with some hiragana; null otherwise. */
+    public static String katakanaForm(String part) {
+        String stripped = part.strip();
+        return Kana.isKanaOnly(stripped) && Kana.hasHiragana(stripped) ? Kana.katakana(stripped) : null;
+    }
+
+    /** Whether the part may be a reading: nothing but kana. */
+    public static boolean isReading(String part) {
+        return Kana.isKanaOnly(part.strip());
+    }
+}
