@@ -13,6 +13,7 @@ import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
 import kensaku.search.plan.FacetLimits;
 import kensaku.search.plan.BigramScoring;
+import kensaku.search.plan.QueryReadings;
 import kensaku.search.plan.Ranking;
 import kensaku.search.SearchRequest;
 import kensaku.search.SortOrder;
@@ -187,7 +188,7 @@ final class ClusterQueries {
 
     private ObjectNode proximityQuery(UserQuery parsed) {
         List<String> words = parsed.required().stream().filter(group -> group.size() == 1)
-                .flatMap(group -> wordRuns.of(group.get(0).text()).stream()).toList();
+                .flatMap(group -> wordRuns.of(group.get(0).text()).stream()).map(QueryReadings::asWritten).toList();
         if (words.size() < 2 || words.size() > Ranking.PROXIMITY_MAX_WORDS) {
             return null;
         }

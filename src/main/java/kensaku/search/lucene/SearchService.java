@@ -25,6 +25,7 @@ import kensaku.search.Deadline;
 import kensaku.search.FacetCount;
 import kensaku.search.Hit;
 import kensaku.search.IndexInfo;
+import kensaku.search.InterpretedQuery;
 import kensaku.search.SearchBackend;
 import kensaku.search.SearchLoad;
 import kensaku.search.SearchRequest;
@@ -34,6 +35,7 @@ import kensaku.search.Suggestion;
 import kensaku.search.Visibility;
 import kensaku.search.plan.WordRuns;
 import kensaku.search.plan.QueryPlanner;
+import kensaku.search.plan.ReadingFallback;
 import kensaku.search.plan.Corrections;
 import kensaku.search.plan.QueryLimit;
 import kensaku.search.plan.CompanyLabels;
@@ -51,6 +53,7 @@ public final class SearchService implements SearchBackend {
     private final Schema schema;
     private final CompanyGazetteer gazetteer;
     private final QueryPlanner planner;
+    private final QueryPlanner readingPlanner;
     private final Highlights highlights;
     private final ResultAssembler assembler;
     private final DidYouMean didYouMean;
@@ -95,6 +98,7 @@ public final class SearchService implements SearchBackend {
         this.schema = schema;
         this.gazetteer = gazetteer;
         this.planner = new QueryPlanner(analyzers, schema);
+        this.readingPlanner = QueryPlanner.withReadings(analyzers, schema);
         this.highlights = new Highlights(schema.indexAnalyzer(analyzers));
         this.assembler = new ResultAssembler(schema, siteUrls);
         this.didYouMean = new DidYouMean(analyzers.morphological(), gazetteer);
@@ -108,11 +112,34 @@ public final class SearchService implements SearchBackend {
         long start = System.nanoTime();
         return searchSlots.run(() -> {
             QueryLimit.Limited limited = queryLimit.apply(request.query());
-            return searchNow(request.withQuery(limited.kept()), start).ignoring(limited.ignored());
+            SearchRequest kept = request.withQuery(limited.kept());
+            SearchResponse asTyped = searchNow(kept, start, planner);
+            return interpreted(kept, asTyped, start).orElse(asTyped).ignoring(limited.ignored());
         });
     }
 
-    private SearchResponse searchNow(SearchRequest request, long start) throws IOException {
+    /**
+     * When the query found few articles as typed: the first of its readings or romaji ({@link ReadingFallback}) that
+     * finds more, searched with the reading views; empty when none does or the time is spent.
+     */
+    private Optional<SearchResponse> interpreted(SearchRequest request, SearchResponse asTyped, long start)
+            throws IOException {
+        if (!request.hasQuery() || asTyped.total() > ReadingFallback.FEW_RESULTS || asTyped.timedOut()) {
+            return Optional.empty();
+        }
+        for (InterpretedQuery alternative : ReadingFallback.alternatives(request.query())) {
+            if (!queryLimit.fits(alternative.query()) || Deadline.after(budget, start).passed()) {
+                continue;
+            }
+            SearchResponse found = searchNow(request.withQuery(alternative.query()), start, readingPlanner);
+            if (found.total() > asTyped.total()) {
+                return Optional.of(found.interpretedAs(alternative));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private SearchResponse searchNow(SearchRequest request, long start, QueryPlanner planner) throws IOException {
         Deadline deadline = Deadline.after(budget, start);
         SortOrder order = request.hasQuery() ? request.sort() : defaultBrowseOrder(request.sort());
         Query textQuery = planner.textQuery(request.query());
@@ -156,7 +183,7 @@ public final class SearchService implements SearchBackend {
             List<Hit> hits = assembler.hits(pageDocs, stored, marked, visibility, now);
             Map<String, List<FacetCount>> facets = assembler.facets(counts, request);
             String correction = outOfTime || deadline.passed() ? null
-                    : correction(searcher, request, total, hidden, deadline);
+                    : correction(searcher, request, total, hidden, deadline, planner);
             long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
             return labels.label(new SearchResponse(total, tookMillis, searcher.timedOut() || outOfTime
                     || deadline.passed(), request.page(), request.size(), hits, facets, correction));
@@ -246,8 +273,8 @@ public final class SearchService implements SearchBackend {
      * A corrected query when this one found few articles and the correction finds more (same filters); or null.
      * A word is known only if a shown article holds it, so a hidden article neither blocks nor makes a correction.
      */
-    private String correction(IndexSearcher searcher, SearchRequest request, long total, Query hidden, Deadline deadline)
-            throws IOException {
+    private String correction(IndexSearcher searcher, SearchRequest request, long total, Query hidden, Deadline deadline,
+            QueryPlanner planner) throws IOException {
         if (!request.hasQuery() || total > Corrections.FEW_RESULTS) {
             return null;
         }

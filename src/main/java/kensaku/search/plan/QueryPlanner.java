@@ -165,7 +165,7 @@ public final class QueryPlanner {
     /** The required words as one sloppy phrase in title and in body; none for a single word. */
     private List<Query> proximityClauses(UserQuery parsed) {
         List<String> words = parsed.required().stream().filter(group -> group.size() == 1)
-                .flatMap(group -> wordRuns.of(group.get(0).text()).stream()).toList();
+                .flatMap(group -> wordRuns.of(group.get(0).text()).stream()).map(QueryReadings::asWritten).toList();
         if (words.size() < 2 || words.size() > Ranking.PROXIMITY_MAX_WORDS) {
             return List.of();
         }

@@ -17,6 +17,12 @@ public final class QueryReadings {
         return Kana.isKanaOnly(stripped) && Kana.hasHiragana(stripped) ? Kana.katakana(stripped) : null;
     }
 
+    /** The word as the morphological view reads it best: in katakana when typed in hiragana, else as typed. */
+    public static String asWritten(String word) {
+        String katakana = katakanaForm(word);
+        return katakana == null ? word : katakana;
+    }
+
     /** Whether the part may be a reading: nothing but kana. */
     public static boolean isReading(String part) {
         return Kana.isKanaOnly(part.strip());
