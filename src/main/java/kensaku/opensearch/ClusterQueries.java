@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.analysis.Kana;
 import kensaku.index.Schema;
 import kensaku.search.plan.FacetLimits;
 import kensaku.search.plan.BigramScoring;
@@ -43,10 +44,23 @@ final class ClusterQueries {
     private final WordRuns wordRuns;
     private final ZoneId zone;
 
+    /** Empty, or {@link Ranking#READING_FIELDS} in the queries {@link #withReadings} returns. */
+    private final Map<String, Float> readingFields;
+
     ClusterQueries(JapaneseAnalyzers analyzers, ZoneId zone) {
+        this(analyzers, zone, Map.of());
+    }
+
+    private ClusterQueries(JapaneseAnalyzers analyzers, ZoneId zone, Map<String, Float> readingFields) {
         this.analyzers = analyzers;
         this.wordRuns = new WordRuns(analyzers.morphological());
         this.zone = zone;
+        this.readingFields = readingFields;
+    }
+
+    /** The same queries, each kana part also searched in the reading views, as {@code QueryPlanner.withReadings}. */
+    ClusterQueries withReadings() {
+        return new ClusterQueries(analyzers, zone, Ranking.READING_FIELDS);
     }
 
     /**
@@ -240,6 +254,15 @@ final class ClusterQueries {
             MORPHOLOGICAL_FIELDS.forEach((field, boost) ->
                     perField.add(phrase(field, text, ClusterSchema.MORPHOLOGICAL_QUERY, 0, boost)));
         }
+        String katakana = QueryReadings.katakanaAlternative(analyzers.morphologicalQuery(), text);
+        if (katakana != null && keepsAnything(analyzers.morphologicalQuery(), katakana)) {
+            MORPHOLOGICAL_FIELDS.forEach((field, boost) ->
+                    perField.add(phrase(field, katakana, ClusterSchema.MORPHOLOGICAL_QUERY, 0, boost)));
+        }
+        if (QueryReadings.isReading(text) && keepsAnything(analyzers.readingQuery(), text)) {
+            readingFields.forEach((field, boost) ->
+                    perField.add(phrase(field, text, ClusterSchema.READING_QUERY, 0, boost)));
+        }
         boolean constant = BigramScoring.scoresConstant(analyzers.morphologicalQuery(), text);
         BIGRAM_FIELDS.forEach((field, boost) -> {
             ObjectNode query = bigramQuery(field, text, boost, constant);
@@ -254,7 +277,7 @@ final class ClusterQueries {
         String stripped = text.strip();
         if (stripped.codePointCount(0, stripped.length()) == 1 && isCjk(stripped.codePointAt(0))) {
             ObjectNode prefix = nodes.objectNode();
-            prefix.putObject("prefix").putObject(field).put("value", stripped).put("boost", boost);
+            prefix.putObject("prefix").putObject(field).put("value", Kana.katakana(stripped)).put("boost", boost);
             return prefix;
         }
         if (!keepsAnything(analyzers.bigram(), text)) {

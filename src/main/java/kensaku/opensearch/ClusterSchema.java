@@ -20,6 +20,8 @@ public final class ClusterSchema {
     public static final String MORPHOLOGICAL = "kensaku_ja";
     public static final String MORPHOLOGICAL_QUERY = "kensaku_ja_query";
     public static final String BIGRAM = "kensaku_bigram";
+    public static final String READING = "kensaku_reading";
+    public static final String READING_QUERY = "kensaku_reading_query";
 
     /** Folded title (see {@link KanaNormalizer}) for prefix suggestions, and the title as typed to sort them. */
     public static final String TITLE_PREFIX = "title_prefix";
@@ -35,6 +37,8 @@ public final class ClusterSchema {
 
     private static final Map<String, String> BIGRAM_OF = Map.of(
             Schema.TITLE, Schema.TITLE_BIGRAM, Schema.EXCERPT, Schema.EXCERPT_BIGRAM, Schema.BODY, Schema.BODY_BIGRAM);
+    private static final Map<String, String> READING_OF = Map.of(
+            Schema.TITLE, Schema.TITLE_READING, Schema.EXCERPT, Schema.EXCERPT_READING, Schema.BODY, Schema.BODY_READING);
 
     private final Schema schema;
     private final ObjectMapper json = new ObjectMapper();
@@ -71,8 +75,10 @@ public final class ClusterSchema {
         BIGRAM_OF.forEach((field, bigram) -> {
             ObjectNode text = properties.putObject(field);
             text.put("type", "text").put("analyzer", MORPHOLOGICAL).put("search_analyzer", MORPHOLOGICAL_QUERY);
-            text.putArray("copy_to").add(bigram);
+            text.putArray("copy_to").add(bigram).add(READING_OF.get(field));
             properties.putObject(bigram).put("type", "text").put("analyzer", BIGRAM);
+            properties.putObject(READING_OF.get(field)).put("type", "text").put("analyzer", READING)
+                    .put("search_analyzer", READING_QUERY);
         });
         properties.putObject(Schema.LABELS).put("type", "text").put("analyzer", MORPHOLOGICAL)
                 .put("search_analyzer", MORPHOLOGICAL_QUERY);

@@ -31,6 +31,8 @@ import kensaku.search.FacetCount;
 import kensaku.search.Hit;
 import kensaku.search.IncompatibleIndexException;
 import kensaku.search.IndexInfo;
+import kensaku.search.InterpretedQuery;
+import kensaku.search.plan.ReadingFallback;
 import kensaku.search.plan.KanaNormalizer;
 import kensaku.search.highlight.PageHighlighter;
 import kensaku.search.plan.SuggestionRanking;
@@ -61,6 +63,7 @@ public final class OpenSearchBackend implements SearchBackend {
     private final CompanyGazetteer gazetteer;
     private final CompanyLabels labels;
     private final ClusterQueries queries;
+    private final ClusterQueries readingQueries;
     private final PageHighlighter highlighter;
     private final CompanyNameCorrection companyNames;
     private final SiteUrls siteUrls;
@@ -99,6 +102,7 @@ public final class OpenSearchBackend implements SearchBackend {
         this.gazetteer = gazetteer;
         this.labels = new CompanyLabels(gazetteer);
         this.queries = new ClusterQueries(analyzers, schema.zone());
+        this.readingQueries = queries.withReadings();
         this.highlighter = new PageHighlighter(schema, analyzers);
         this.companyNames = new CompanyNameCorrection(analyzers.morphological(), gazetteer);
         this.queryLimit = new QueryLimit(analyzers, schema);
@@ -110,6 +114,24 @@ public final class OpenSearchBackend implements SearchBackend {
         // The same words as the embedded index searches: the cluster has the same 1,024-clause limit.
         QueryLimit.Limited limited = queryLimit.apply(asked.query());
         SearchRequest request = asked.withQuery(limited.kept());
+        SearchResponse asTyped = search(request, start, queries, false);
+        if (request.hasQuery() && asTyped.total() <= ReadingFallback.FEW_RESULTS && !asTyped.timedOut()) {
+            // As the embedded index: the first reading or romaji of the query that finds more is shown instead.
+            for (InterpretedQuery alternative : ReadingFallback.alternatives(request.query())) {
+                if (!queryLimit.fits(alternative.query())) {
+                    continue;
+                }
+                SearchResponse found = search(request.withQuery(alternative.query()), start, readingQueries, true);
+                if (found.total() > asTyped.total()) {
+                    return found.interpretedAs(alternative).ignoring(limited.ignored());
+                }
+            }
+        }
+        return asTyped.ignoring(limited.ignored());
+    }
+
+    private SearchResponse search(SearchRequest request, long start, ClusterQueries queries, boolean withReadings)
+            throws IOException {
         SortOrder order = request.hasQuery() ? request.sort() : (request.sort() == SortOrder.RELEVANCE ? SortOrder.DATE : request.sort());
         // A shard whose copies all failed fails the search: a partial answer would show wrong totals and counts.
         String params = "?allow_partial_search_results=false"
@@ -123,7 +145,7 @@ public final class OpenSearchBackend implements SearchBackend {
             texts.add(new PageHighlighter.Text(source.path(Schema.TITLE).asText(""),
                     source.path(Schema.EXCERPT).asText(""), source.path(Schema.BODY).asText("")));
         }
-        List<PageHighlighter.Marked> marked = highlighter.highlight(request.query(), texts);
+        List<PageHighlighter.Marked> marked = highlighter.highlight(request.query(), texts, withReadings);
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             hits.add(hit(found.get(i), marked.get(i), now));
@@ -135,10 +157,10 @@ public final class OpenSearchBackend implements SearchBackend {
         facets.put(Schema.FACET_CATEGORY, counts(aggs.path(Schema.FACET_CATEGORY), Schema.FACET_CATEGORY, request.categories()));
         facets.put(Schema.FACET_MONTH, counts(aggs.path(Schema.FACET_MONTH), Schema.FACET_MONTH, List.of()));
         long total = answer.path("hits").path("total").path("value").asLong();
-        String correction = correction(request, total, now);
+        String correction = correction(request, total, now, queries);
         long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         return labels.label(new SearchResponse(total, tookMillis, answer.path("timed_out").asBoolean(false),
-                request.page(), request.size(), hits, facets, correction)).ignoring(limited.ignored());
+                request.page(), request.size(), hits, facets, correction));
     }
 
     /**
@@ -146,7 +168,7 @@ public final class OpenSearchBackend implements SearchBackend {
      * the closest indexed word, and the correction is offered only if it finds more under the same filters.
      * The term suggester works per shard, so a suggested replacement is kept only for a word the whole index lacks.
      */
-    private String correction(SearchRequest request, long total, Instant now) throws IOException {
+    private String correction(SearchRequest request, long total, Instant now, ClusterQueries queries) throws IOException {
         if (!request.hasQuery() || total > Corrections.FEW_RESULTS) {
             return null;
         }

@@ -27,6 +27,7 @@ public final class PageHighlighter {
     private final Schema schema;
     private final JapaneseAnalyzers analyzers;
     private final QueryPlanner planner;
+    private final QueryPlanner readingPlanner;
     private final Highlights highlights;
 
     /** The text of one hit to mark. */
@@ -39,20 +40,27 @@ public final class PageHighlighter {
         this.schema = schema;
         this.analyzers = analyzers;
         this.planner = new QueryPlanner(analyzers, schema);
+        this.readingPlanner = QueryPlanner.withReadings(analyzers, schema);
         this.highlights = new Highlights(schema.indexAnalyzer(analyzers));
     }
 
     /** Markup for each text, in order, for the user's query ("" when browsing). */
     public List<Marked> highlight(String query, List<Text> texts) throws IOException {
+        return highlight(query, texts, false);
+    }
+
+    /** As above; {@code withReadings} when the search used the reading views, so reading matches are marked too. */
+    public List<Marked> highlight(String query, List<Text> texts, boolean withReadings) throws IOException {
         if (texts.isEmpty()) {
             return List.of();
         }
-        Query titleQuery = planner.highlightQuery(query, Schema.TITLE);
-        Query bodyQuery = planner.highlightQuery(query, Schema.BODY);
+        QueryPlanner plan = withReadings ? readingPlanner : planner;
+        Query titleQuery = plan.highlightQuery(query, Schema.TITLE);
+        Query bodyQuery = plan.highlightQuery(query, Schema.BODY);
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(schema.indexAnalyzer(analyzers)))) {
                 for (Text text : texts) {
-                    writer.addDocument(schema.highlightable(text.title(), text.body()));
+                    writer.addDocument(schema.highlightable(text.title(), text.body(), withReadings));
                 }
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {

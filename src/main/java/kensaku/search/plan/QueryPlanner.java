@@ -275,7 +275,7 @@ public final class QueryPlanner {
         List<Query> perField = new ArrayList<>();
         morphologicalFields.forEach((field, boost) ->
                 addBoosted(perField, morphological.createPhraseQuery(field, text), boost));
-        String katakana = QueryReadings.katakanaForm(text);
+        String katakana = QueryReadings.katakanaAlternative(morphologicalQueryAnalyzer, text);
         if (katakana != null) {
             morphologicalFields.forEach((field, boost) ->
                     addBoosted(perField, morphological.createPhraseQuery(field, katakana), boost));

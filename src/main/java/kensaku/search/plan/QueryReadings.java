@@ -1,6 +1,8 @@
 package kensaku.search.plan;
 
+import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.analysis.Kana;
+import org.apache.lucene.analysis.Analyzer;
 
 /**
  * What the planners of both backends do with a query part typed in kana. A part all in kana with some hiragana is
@@ -21,6 +23,19 @@ public final class QueryReadings {
     public static String asWritten(String word) {
         String katakana = katakanaForm(word);
         return katakana == null ? word : katakana;
+    }
+
+    /**
+     * The katakana form to search besides the part as typed: null when there is none, or when the morphological
+     * query analyzer reads both alike (すし and スシ are one term already), so no clause counts twice.
+     */
+    public static String katakanaAlternative(Analyzer morphologicalQuery, String part) {
+        String katakana = katakanaForm(part);
+        if (katakana == null || JapaneseAnalyzers.terms(morphologicalQuery, "", part)
+                .equals(JapaneseAnalyzers.terms(morphologicalQuery, "", katakana))) {
+            return null;
+        }
+        return katakana;
     }
 
     /** Whether the part may be a reading: nothing but kana. */
