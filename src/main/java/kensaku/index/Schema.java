@@ -61,6 +61,8 @@ public final class Schema {
     public static final String TITLE_READING = "title_rd";
     public static final String EXCERPT_READING = "excerpt_rd";
     public static final String BODY_READING = "body_rd";
+    /** Tags and companies read the same way: an article tagged 半導体 is about 半導体, whatever its text says. */
+    public static final String LABELS_READING = "labels_rd";
     /** Company names and tags as analysed text too, so a query word that names them scores. */
     public static final String LABELS = "labels";
     /**
@@ -150,7 +152,7 @@ public final class Schema {
 
     /** The reading views, index and query side alike on the reading chains. */
     public static Set<String> readingFields() {
-        return Set.of(TITLE_READING, EXCERPT_READING, BODY_READING);
+        return Set.of(TITLE_READING, EXCERPT_READING, BODY_READING, LABELS_READING);
     }
 
     /** The morphological field whose stored text a bigram or reading field was built from. */
@@ -283,6 +285,7 @@ public final class Schema {
             labels.append(value).append('\n');
         }
         doc.add(new Field(LABELS, labels.toString(), TEXT_WITH_OFFSETS));
+        doc.add(new Field(LABELS_READING, labels.toString(), TEXT_WITH_OFFSETS));
     }
 
     private static void addFacet(Document doc, String dim, String storedField, List<String> values) {

@@ -81,7 +81,9 @@ public final class ClusterSchema {
                     .put("search_analyzer", READING_QUERY);
         });
         properties.putObject(Schema.LABELS).put("type", "text").put("analyzer", MORPHOLOGICAL)
-                .put("search_analyzer", MORPHOLOGICAL_QUERY);
+                .put("search_analyzer", MORPHOLOGICAL_QUERY).putArray("copy_to").add(Schema.LABELS_READING);
+        properties.putObject(Schema.LABELS_READING).put("type", "text").put("analyzer", READING)
+                .put("search_analyzer", READING_QUERY);
         properties.putObject(Schema.BODY_HTML).put("type", "text").put("index", false);
         properties.putObject(Schema.DATE).put("type", "date").put("format", "epoch_millis");
         properties.putObject(Schema.PUBLISH_AT).put("type", "date").put("format", "epoch_millis");

@@ -30,7 +30,8 @@ public final class Ranking {
      * reading match ranks below a match of the written form (docs/RELEVANCE.md, step 11).
      */
     public static final Map<String, Float> READING_FIELDS = Map.of(
-            Schema.TITLE_READING, 0.6f, Schema.EXCERPT_READING, 0.3f, Schema.BODY_READING, 0.2f);
+            Schema.TITLE_READING, 0.6f, Schema.LABELS_READING, 0.4f, Schema.EXCERPT_READING, 0.3f,
+            Schema.BODY_READING, 0.2f);
 
     private Ranking() {}
 }
