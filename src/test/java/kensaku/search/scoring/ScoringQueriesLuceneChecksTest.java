@@ -90,7 +90,7 @@ public class ScoringQueriesLuceneChecksTest extends LuceneTestCase {
     }
 
     public void testBestFieldQueryPassesLuceneChecks() throws Exception {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 2; i++) {
             BestFieldQuery query = randomBestField(randomWord(), randomWord());
             QueryUtils.check(random(), query, cleanSearcher);
             CheckHits.checkTopScores(random(), query, cleanSearcher);
@@ -108,7 +108,7 @@ public class ScoringQueriesLuceneChecksTest extends LuceneTestCase {
     }
 
     public void testLazyProximityQueryPassesLuceneChecks() throws Exception {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 2; i++) {
             LazyProximityQuery lazy = randomLazy();
             QueryUtils.check(random(), lazy, cleanSearcher);
             QueryUtils.check(random(), LazyProximityQuery.scoredInFull(lazy), cleanSearcher);
@@ -228,7 +228,7 @@ public class ScoringQueriesLuceneChecksTest extends LuceneTestCase {
 
     private static IndexReader randomIndex(Directory dir, boolean deletions) throws IOException {
         try (RandomIndexWriter writer = new RandomIndexWriter(random(), dir)) {
-            int docs = atLeast(120);
+            int docs = atLeast(80);
             for (int i = 0; i < docs; i++) {
                 writer.addDocument(randomDocument(i));
                 if (random().nextInt(40) == 0) {
