@@ -71,7 +71,7 @@ public final class QueryCpu {
         byCategory.forEach((category, sum) -> means.put(category, sum[0] / 1e6 / sum[1]));
         List<QueryCost> costs = new ArrayList<>();
         for (int i = 0; i < byQuery.length; i++) {
-            costs.add(new QueryCost(queries.get(i).toString(), byQuery[i] / 1e6 / Math.max(1, passes)));
+            costs.add(new QueryCost(queries.get(i).toString(), byQuery[i] / 1e6 / Math.max(1, passes), answers[i]));
         }
         costs.sort(Comparator.comparingDouble(QueryCost::meanMillis).reversed());
         long allocated = allocatedBefore < 0 ? -1 : allocatedBytes(threads) - allocatedBefore;
@@ -103,8 +103,8 @@ public final class QueryCpu {
                 ? counting.getCurrentThreadAllocatedBytes() : -1;
     }
 
-    /** One search of the mix and its mean CPU over the timed passes. */
-    public record QueryCost(String query, double meanMillis) {}
+    /** One search of the mix, its mean CPU over the timed passes and its answer's checksum. */
+    public record QueryCost(String query, double meanMillis, long answerChecksum) {}
 
     /** The heaviest searches first, since they are what a latency tail is made of. */
     /**
@@ -123,8 +123,9 @@ public final class QueryCpu {
             categoryMeanMillis.forEach((category, millis) ->
                     out.printf(Locale.ROOT, "  %-18s %6.2f ms (mean)%n", category, millis));
             if (perQuery) {
-                out.println("Each search, heaviest first (mean over the timed passes):");
-                byQuery.forEach(cost -> out.printf(Locale.ROOT, "  %6.2f ms  %s%n", cost.meanMillis(), cost.query()));
+                out.println("Each search, heaviest first (mean over the timed passes, answer checksum):");
+                byQuery.forEach(cost -> out.printf(Locale.ROOT, "  %6.2f ms  %08x  %s%n", cost.meanMillis(),
+                        cost.answerChecksum(), cost.query()));
             }
         }
     }
