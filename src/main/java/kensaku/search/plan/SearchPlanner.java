@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
 import kensaku.search.SearchRequest;
@@ -59,10 +60,10 @@ public final class SearchPlanner {
      * The plan for a did-you-mean correction of this one: the corrected words under the same filters; empty when the
      * corrected words would exceed the clause limit (a word replaced by a company name expands to its synonyms).
      */
-    public java.util.Optional<SearchPlan> corrected(SearchPlan plan, String correctedQuery) {
+    public Optional<SearchPlan> corrected(SearchPlan plan, String correctedQuery) {
         Words words = words(correctedQuery);
-        return fits(words) ? java.util.Optional.of(plan.withText(words.query(), words.parsed(), words.text(),
-                words.highlights())) : java.util.Optional.empty();
+        return fits(words) ? Optional.of(plan.withText(words.query(), words.parsed(), words.text(),
+                words.highlights())) : Optional.empty();
     }
 
     /** The limit this planner cuts queries with; for its tests. */
