@@ -24,7 +24,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
-import kensaku.search.SortOrder;
 import kensaku.search.scoring.BestFieldQuery;
 import kensaku.search.scoring.LazyProximityQuery;
 

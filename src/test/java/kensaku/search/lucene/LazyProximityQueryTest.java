@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import kensaku.search.SortOrder;
 import kensaku.search.plan.LuceneQueries;
 import kensaku.search.plan.SearchPlanner;
 import kensaku.search.scoring.LazyProximityQuery;
@@ -108,7 +107,7 @@ class LazyProximityQueryTest {
     private static void assertSamePageAndTotal(String text, int size) throws IOException {
         Query lazy = LazyProximityQuery.scoredInFull(queries.textQuery(plan(text)));
         IndexSearcher searcher = new IndexSearcher(reader);
-        Sort sort = queries.sort(plan("relevance"));
+        Sort sort = queries.sort(plan(text));
         TopFieldDocs plain = searcher.search(queries.plainTextQuery(plan(text)),
                 new TopFieldCollectorManager(sort, size, null, Integer.MAX_VALUE));
         PageAndFacetsCollectorManager.Result ours =
