@@ -40,7 +40,9 @@ import kensaku.search.Visibility;
  * Answers the search API from an OpenSearch cluster, through an alias that the cluster reindex switches
  * atomically. Queries, filters and facet counts run in the cluster; the page's highlights are made by kensaku's
  * own highlighter ({@link PageHighlighter}) so markup and escaping are those of the embedded index. Relevance
- * uses {@code dfs_query_then_fetch}, so term statistics are those of the whole index, not of one shard.
+ * uses {@code dfs_query_then_fetch}, so term statistics are those of the whole index, not of one shard. A search is
+ * the embedded index's pipeline (one plan, the same facet cuts, browse order and did-you-mean flow); only the
+ * execution ({@link ClusterQueries}, {@link ClusterFound}) is the cluster's.
  */
 public final class OpenSearchBackend implements SearchBackend {
     private static final int MAX_SUGGEST_VALUES = 10_000;
