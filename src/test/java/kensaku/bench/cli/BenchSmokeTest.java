@@ -152,6 +152,10 @@ class BenchSmokeTest {
             result.categoryMeanMillis().forEach((category, millis) -> assertTrue(millis > 0, category));
             long searches = mix.queries().stream().filter(q -> !q.isSuggest()).count();
             assertEquals(searches, result.byQuery().size(), "every search of the mix is listed once");
+            assertEquals(0, result.answersChanged(), "the same index answers the same every pass");
+            QueryCpu.Result again = new QueryCpu(new SearchService(live, schema, analyzers, CompanyGazetteer.builtIn()),
+                    mix).run(0, 1);
+            assertEquals(result.answersChecksum(), again.answersChecksum(), "the checksum is of the answers, not the run");
             for (int i = 1; i < result.byQuery().size(); i++) {
                 assertTrue(result.byQuery().get(i - 1).meanMillis() >= result.byQuery().get(i).meanMillis(),
                         "heaviest first");
