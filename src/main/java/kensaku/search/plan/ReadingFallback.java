@@ -12,8 +12,9 @@ import kensaku.search.InterpretedQuery;
  * When a query found few articles as typed, how else it may have been meant, in the order to try: its kana as the
  * reading of kanji words (はんどうたい, ハンドウタイ → 半導体), and its lower-case Latin words as romaji typed before
  * the IME converted them (guuguru → ぐーぐる → グーグル → Google), each searched with the reading views
- * ({@link QueryPlanner#withReadings}). The first that finds more articles than the query as typed is what is shown,
- * and the response says so. Pure text: both backends try the same texts in the same order.
+ * ({@link SearchPlanner#readings}). The first that finds more articles than the query as typed is what is shown,
+ * and the response says so. Pure text: both backends try the same texts in the same order, in
+ * {@link SearchPipeline}.
  *
  * <p>Only on few results: a reading matches every homophone (こうかい is 公開, 後悔 and 航海), which must never
  * crowd out an article holding the word as typed (docs/RELEVANCE.md, step 11).
@@ -25,10 +26,13 @@ public final class ReadingFallback {
 
     private ReadingFallback() {}
 
-    /** The interpretations to try, in order; empty when the query has no kana part and no romaji word. */
-    public static List<InterpretedQuery> alternatives(String query) {
+    /**
+     * The interpretations to try, in order; empty when the query has no kana part and no romaji word.
+     *
+     * @param parsed the query as the planner parsed it (the only place a query is parsed)
+     */
+    public static List<InterpretedQuery> alternatives(String query, UserQuery parsed) {
         List<InterpretedQuery> alternatives = new ArrayList<>();
-        UserQuery parsed = UserQuery.parse(query);
         boolean anyKana = parsed.required().stream().flatMap(List::stream)
                 .anyMatch(part -> QueryReadings.isReading(part.text()));
         if (anyKana) {

@@ -8,6 +8,11 @@ import kensaku.search.InterpretedQuery;
 import org.junit.jupiter.api.Test;
 
 class ReadingFallbackTest {
+    /** As the pipeline asks: the query with its parse, which the planner made. */
+    private static List<InterpretedQuery> alternatives(String query) {
+        return ReadingFallback.alternatives(query, UserQuery.parse(query));
+    }
+
     private static InterpretedQuery reading(String query) {
         return new InterpretedQuery(InterpretedQuery.READING, query);
     }
@@ -18,26 +23,26 @@ class ReadingFallbackTest {
 
     @Test
     void kanaIsTriedAsAReading() {
-        assertEquals(List.of(reading("はんどうたい")), ReadingFallback.alternatives("はんどうたい"));
-        assertEquals(List.of(reading("ハンドウタイ 投資")), ReadingFallback.alternatives("ハンドウタイ 投資"));
-        assertEquals(List.of(), ReadingFallback.alternatives("半導体 投資"), "nothing typed in kana: no reading");
+        assertEquals(List.of(reading("はんどうたい")), alternatives("はんどうたい"));
+        assertEquals(List.of(reading("ハンドウタイ 投資")), alternatives("ハンドウタイ 投資"));
+        assertEquals(List.of(), alternatives("半導体 投資"), "nothing typed in kana: no reading");
     }
 
     @Test
     void lowerCaseLatinWordsAreTriedAsRomajiAsTypedThenWithLongVowels() {
-        assertEquals(List.of(romaji("ぐうぐる"), romaji("ぐーぐる")), ReadingFallback.alternatives("guuguru"));
-        assertEquals(List.of(romaji("はんどうたい"), romaji("はんどーたい")), ReadingFallback.alternatives("handoutai"));
-        assertEquals(List.of(romaji("NVIDIA けっさん")), ReadingFallback.alternatives("NVIDIA kessan"),
+        assertEquals(List.of(romaji("ぐうぐる"), romaji("ぐーぐる")), alternatives("guuguru"));
+        assertEquals(List.of(romaji("はんどうたい"), romaji("はんどーたい")), alternatives("handoutai"));
+        assertEquals(List.of(romaji("NVIDIA けっさん")), alternatives("NVIDIA kessan"),
                 "a capitalised word is a name, not romaji");
-        assertEquals(List.of(romaji("じてん")), ReadingFallback.alternatives("jiten"), "a final n is ん on Enter");
+        assertEquals(List.of(romaji("じてん")), alternatives("jiten"), "a final n is ん on Enter");
     }
 
     @Test
     void englishAndMisspeltLatinIsNotRomaji() {
-        assertEquals(List.of(), ReadingFallback.alternatives("Bedrok"));
-        assertEquals(List.of(), ReadingFallback.alternatives("bedrok"), "ends in a consonant that makes no syllable");
-        assertEquals(List.of(), ReadingFallback.alternatives("keyboard"));
-        assertEquals(List.of(), ReadingFallback.alternatives("x"));
+        assertEquals(List.of(), alternatives("Bedrok"));
+        assertEquals(List.of(), alternatives("bedrok"), "ends in a consonant that makes no syllable");
+        assertEquals(List.of(), alternatives("keyboard"));
+        assertEquals(List.of(), alternatives("x"));
     }
 
     @Test
