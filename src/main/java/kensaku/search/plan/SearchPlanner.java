@@ -18,9 +18,9 @@ import org.apache.lucene.search.IndexSearcher;
  *
  * <p>The query is parsed here and nowhere else. A query within {@link QueryLimit#MAX_WORDS} words whose search stays
  * within the clause limit is parsed once; only a longer one is cut word by word, each cut planned to count its
- * clauses, as {@link QueryLimit} describes. This is also where a new way of reading the query belongs (another
- * reading of a word, the query written in romaji): as more phrases of a {@link SearchPlan.Part}, which both renderers
- * then search.
+ * clauses, as {@link QueryLimit} describes. This is also where the other ways of reading the query are decided: a
+ * kana phrase's katakana form, and, in a plan for its reading or romaji ({@link #readings}), the reading views, both
+ * as fields of a {@link SearchPlan.Phrase} that both renderers then search.
  */
 public final class SearchPlanner {
     private final Analyzer morphologicalQuery;
