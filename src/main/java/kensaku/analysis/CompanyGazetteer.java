@@ -138,7 +138,7 @@ public final class CompanyGazetteer {
         return normalize(name).strip().toLowerCase(Locale.ROOT);
     }
 
-    private static CompanyGazetteer parse(Reader source, String name) throws IOException {
+    static CompanyGazetteer parse(Reader source, String name) throws IOException {
         List<Company> companies = new ArrayList<>();
         List<CompanyMatcher.Alias> aliases = new ArrayList<>();
         BufferedReader lines = new BufferedReader(source);
