@@ -116,7 +116,8 @@ public final class AnalysisFolder {
         return folder == null ? "built-in" : folder.toString();
     }
 
-    private CompanyGazetteer gazetteer() throws IOException, InvalidAnalysisFileException {
+    /** Only the company gazetteer in force (quick: no analyzer is built), e.g. to prepare suggestions. */
+    public CompanyGazetteer gazetteer() throws IOException, InvalidAnalysisFileException {
         Path file = companies != null ? companies
                 : folder != null && Files.exists(folder.resolve(COMPANIES)) ? folder.resolve(COMPANIES) : null;
         if (file == null) {

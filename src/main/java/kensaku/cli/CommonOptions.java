@@ -51,7 +51,7 @@ public final class CommonOptions {
     /** The company gazetteer in force: --companies, else the analysis folder's companies.tsv, with the built-in one. */
     public CompanyGazetteer gazetteer() throws IOException {
         try {
-            return analysisConfig().gazetteer();
+            return analysisFolder().gazetteer();
         } catch (InvalidAnalysisFileException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -12,7 +12,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kensaku.analytics.Analytics;
+import java.util.concurrent.CompletionException;
+import kensaku.analysis.AnalysisFolder;
 import kensaku.analysis.CompanyGazetteer;
+import kensaku.analysis.InvalidAnalysisFileException;
+import kensaku.index.IndexedAnalysis;
+import kensaku.search.SearchLoad;
+import kensaku.search.reload.AnalysisReload;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.corpus.SiteUrls;
 import kensaku.index.IndexDirectory;
@@ -85,6 +91,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--poll-millis", defaultValue = "1000", hidden = true,
             description = "How often to look for a new index generation.")
     long pollMillis;
+
+    @Option(names = "--analysis-poll-millis", defaultValue = "1000", hidden = true,
+            description = "How often to look for changes in the analysis folder.")
+    long analysisPollMillis;
 
     @Option(names = "--verify-first-mb", defaultValue = "256",
             description = "Verify an index up to this size before serving it; a larger one is served while it is "
@@ -159,11 +169,18 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         IndexDirectory directory = new IndexDirectory(common.index);
-        CompanyGazetteer gazetteer = common.gazetteer();
+        AnalysisFolder analysisFolder = common.analysisFolder();
+        CompanyGazetteer gazetteer;
+        try {
+            gazetteer = analysisFolder.gazetteer();
+        } catch (InvalidAnalysisFileException | IOException e) {
+            System.err.println("kensaku serve: " + e.getMessage());
+            return 2;
+        }
         ServerMetrics metrics = new ServerMetrics();
         Schema schema = new Schema(common.zone);
         // Kuromoji's dictionaries load on the other core while the index opens: the two are most of start-up.
-        CompletableFuture<JapaneseAnalyzers> loading = CompletableFuture.supplyAsync(() -> new JapaneseAnalyzers(gazetteer));
+        CompletableFuture<JapaneseAnalyzers> loading = CompletableFuture.supplyAsync(() -> analyzersOf(analysisFolder));
         LiveIndex opened;
         try {
             opened = openOrBuild(directory, schema, gazetteer, metrics);
@@ -183,13 +200,25 @@ public final class ServeCommand implements Callable<Integer> {
             metrics.close();
             return 2;
         }
+        JapaneseAnalyzers analyzers;
+        try {
+            analyzers = loading.join();
+        } catch (CompletionException e) {
+            // A bad line in the analysis folder: file and line, nothing served.
+            opened.close();
+            metrics.close();
+            System.err.println("kensaku serve: " + e.getCause().getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         try (ServerMetrics closing = metrics;
              LiveIndex index = opened;
-             JapaneseAnalyzers analyzers = loading.join();
+             AnalysisReload service = new AnalysisReload(analysisFolder, analyzers,
+                     now -> new SearchService(index, schema, now, now.config().gazetteer(), siteUrls, visibility()),
+                     served -> IndexedAnalysis.of(directory.root().resolve(served.generation())),
+                     Duration.ofMillis(analysisPollMillis), now -> index.suggestWith(now.gazetteer()));
              Analytics analytics = openAnalytics(metrics)) {
-            SearchService service = new SearchService(index, schema, analyzers, gazetteer, siteUrls, visibility());
-            metrics.watch(service, service.load());
+            metrics.watch(service, loadOf(service));
             try (SearchServer server = new SearchServer(recorded(new MeteredBackend(service, metrics), analytics),
                          serverConfig, listeners(metrics), analytics).start();
                  AdminServer admin = startAdmin(metrics, analytics)) {
@@ -208,6 +237,30 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The analysis folder's analyzers; a bad file fails with its file:line message. */
+    private static JapaneseAnalyzers analyzersOf(AnalysisFolder folder) {
+        try {
+            return new JapaneseAnalyzers(folder.load());
+        } catch (IOException | InvalidAnalysisFileException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /** How busy the search service serving now is (it changes with each analysis switch). */
+    private static SearchLoad loadOf(AnalysisReload reload) {
+        return new SearchLoad() {
+            @Override
+            public int searchesRunning() {
+                return reload.serving() instanceof SearchService service ? service.load().searchesRunning() : 0;
+            }
+
+            @Override
+            public int searchesWaiting() {
+                return reload.serving() instanceof SearchService service ? service.load().searchesWaiting() : 0;
+            }
+        };
     }
 
     private List<RequestListener> listeners(ServerMetrics metrics) {
