@@ -38,6 +38,19 @@ public record AnalysisConfig(String source, Text userDictionary, Text stopWords,
                 new Text("built-in synonyms", ""), gazetteer);
     }
 
+    /**
+     * A config from texts given inline (a cluster index's analyzer settings): the whole gazetteer in its file format
+     * (see {@link CompanyGazetteer#toTsv}); a null text means the built-in file.
+     */
+    public static AnalysisConfig inline(String source, String userDictionary, String stopWords, String synonyms,
+                                        String companies) {
+        return new AnalysisConfig(source,
+                userDictionary == null ? builtInUserDictionary() : new Text(source + " user dictionary", userDictionary),
+                stopWords == null ? builtInStopWords() : new Text(source + " stop words", stopWords),
+                new Text(source + " synonyms", synonyms == null ? "" : synonyms),
+                companies == null ? CompanyGazetteer.builtIn() : CompanyGazetteer.fromTsv(companies, source + " companies"));
+    }
+
     static Text builtInUserDictionary() {
         return new Text("built-in " + BUILT_IN_USER_DICTIONARY, resource(BUILT_IN_USER_DICTIONARY));
     }

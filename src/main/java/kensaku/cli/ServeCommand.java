@@ -32,6 +32,8 @@ import kensaku.metrics.ServerMetrics;
 import kensaku.http.ServerConfig;
 import java.io.IOException;
 import kensaku.opensearch.ClusterClient;
+import kensaku.opensearch.ClusterAnalysis;
+import kensaku.opensearch.ClusterSchema;
 import kensaku.opensearch.OpenSearchBackend;
 import kensaku.search.IncompatibleIndexException;
 import kensaku.search.IndexInfo;
@@ -368,22 +370,33 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Serves from the cluster; the index there is built and switched by {@code index --target opensearch}. */
     private int serveCluster(SiteUrls siteUrls, ServerConfig serverConfig) throws Exception {
-        CompanyGazetteer gazetteer = common.gazetteer();
+        AnalysisFolder analysisFolder = common.analysisFolder();
+        JapaneseAnalyzers analyzers;
+        try {
+            analyzers = new JapaneseAnalyzers(analysisFolder.load());
+        } catch (InvalidAnalysisFileException | IOException e) {
+            System.err.println("kensaku serve: " + e.getMessage());
+            return 2;
+        }
         Schema schema = new Schema(common.zone);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(gazetteer);
-             ClusterClient client = cluster.client();
+        try (ClusterClient client = cluster.client();
+             AnalysisReload search = new AnalysisReload(analysisFolder, analyzers,
+                     now -> new OpenSearchBackend(client, cluster.alias, schema, now, now.config().gazetteer(), siteUrls,
+                             visibility()),
+                     served -> ClusterSchema.indexedAnalysis(client, served.generation()),
+                     Duration.ofMillis(analysisPollMillis), now -> ClusterAnalysis.push(client, cluster.alias, now));
              ServerMetrics metrics = new ServerMetrics();
              Analytics analytics = openAnalytics(metrics)) {
-            OpenSearchBackend search = new OpenSearchBackend(client, cluster.alias, schema, analyzers, gazetteer, siteUrls,
-                    visibility());
             IndexInfo info;
             try {
-                info = search.checkCompatible();
+                info = ((OpenSearchBackend) search.serving()).checkCompatible();
             } catch (IOException e) {
                 System.err.println("cannot serve from the cluster: " + e.getMessage());
                 return 2;
             }
+            // The folder may have changed since the cluster index was built: its query-time part applies now.
+            ClusterAnalysis.push(client, cluster.alias, search.config());
             metrics.watch(search, null);
             try (SearchServer server = new SearchServer(recorded(new MeteredBackend(search, metrics), analytics),
                          serverConfig, listeners(metrics), analytics).start();
