@@ -102,6 +102,28 @@ class AnalysisFolderTest {
     }
 
     @Test
+    void theExamplesOfTheDocsLoadAndWork() throws Exception {
+        // docs/RELEVANCE.md, 検索の調整: copied as written there.
+        write(AnalysisFolder.SYNONYMS, """
+                # 同じものの別の書き方：どれで検索しても全部見つかる
+                スマホ, スマートフォン, スマートホン
+                セミコンダクター, 半導体
+                # 一方向：「ケータイ」で検索すると「携帯電話」を探す（「携帯電話」では「ケータイ」を探さない）
+                ケータイ => 携帯電話
+                # 元の語も残すなら右側にも書く
+                ジェンAI => ジェンAI, 生成AI
+                """);
+        write(AnalysisFolder.USER_DICTIONARY, """
+                マルチモーダル,マルチモーダル,マルチモーダル,カスタム名詞
+                ファインチューニング,ファイン チューニング,ファイン チューニング,カスタム名詞
+                """);
+        AnalysisConfig config = load();
+        assertTrue(queryTerms(config, "ｽﾏﾎ").containsAll(List.of("スマート", "フォン")), queryTerms(config, "ｽﾏﾎ").toString());
+        assertTrue(queryTerms(config, "ジェンAI").containsAll(List.of("ジェン", "生成")), queryTerms(config, "ジェンAI").toString());
+        assertTrue(indexTerms(config, "ファインチューニングした").containsAll(List.of("ファイン", "チューニング")));
+    }
+
+    @Test
     void aBadSynonymLineIsNamedByFileAndLine() throws Exception {
         write(AnalysisFolder.SYNONYMS, "セミコンダクター, 半導体\n\na => b => c\n");
         InvalidAnalysisFileException e = assertThrows(InvalidAnalysisFileException.class, this::load);
