@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kensaku.analytics.Analytics;
 import java.util.concurrent.CompletionException;
+import kensaku.analysis.AnalysisFingerprint;
 import kensaku.analysis.AnalysisFolder;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.InvalidAnalysisFileException;
@@ -217,7 +218,17 @@ public final class ServeCommand implements Callable<Integer> {
              LiveIndex index = opened;
              AnalysisReload service = new AnalysisReload(analysisFolder, analyzers,
                      now -> new SearchService(index, schema, now, now.config().gazetteer(), siteUrls, visibility()),
-                     served -> IndexedAnalysis.of(directory.root().resolve(served.generation())),
+                     new AnalysisReload.ServedIndex() {
+                         @Override
+                         public String generation() {
+                             return index.info().generation();
+                         }
+
+                         @Override
+                         public AnalysisFingerprint fingerprint(String generation) throws IOException {
+                             return IndexedAnalysis.of(directory.root().resolve(generation));
+                         }
+                     },
                      Duration.ofMillis(analysisPollMillis), now -> index.suggestWith(now.gazetteer()));
              Analytics analytics = openAnalytics(metrics)) {
             metrics.watch(service, loadOf(service));
@@ -384,7 +395,17 @@ public final class ServeCommand implements Callable<Integer> {
              AnalysisReload search = new AnalysisReload(analysisFolder, analyzers,
                      now -> new OpenSearchBackend(client, cluster.alias, schema, now, now.config().gazetteer(), siteUrls,
                              visibility()),
-                     served -> ClusterSchema.indexedAnalysis(client, served.generation()),
+                     new AnalysisReload.ServedIndex() {
+                         @Override
+                         public String generation() throws IOException {
+                             return ClusterSchema.indexBehind(client, cluster.alias);
+                         }
+
+                         @Override
+                         public AnalysisFingerprint fingerprint(String generation) throws IOException {
+                             return ClusterSchema.indexedAnalysis(client, generation);
+                         }
+                     },
                      Duration.ofMillis(analysisPollMillis), now -> ClusterAnalysis.push(client, cluster.alias, now));
              ServerMetrics metrics = new ServerMetrics();
              Analytics analytics = openAnalytics(metrics)) {

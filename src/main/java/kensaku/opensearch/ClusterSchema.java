@@ -66,6 +66,12 @@ public final class ClusterSchema {
         return analysis;
     }
 
+    /** The index the alias points to now, or null when there is none. */
+    public static String indexBehind(ClusterClient client, String alias) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode indexes = client.getOrNull("/_alias/" + alias);
+        return indexes == null || !indexes.fieldNames().hasNext() ? null : indexes.fieldNames().next();
+    }
+
     /** The analysis a cluster index was built with ({@code _meta}); no parts for one built before fingerprints. */
     public static AnalysisFingerprint indexedAnalysis(ClusterClient client, String index) throws java.io.IOException {
         com.fasterxml.jackson.databind.JsonNode mapping = client.get("/" + index + "/_mapping");

@@ -55,15 +55,18 @@ public final class AnalysisReload implements SearchBackend, Closeable {
         SearchBackend create(JapaneseAnalyzers analyzers);
     }
 
-    /** The analysis fingerprint recorded by the index being served, or null when it cannot be told. */
-    @FunctionalInterface
-    public interface IndexedFingerprint {
-        AnalysisFingerprint of(IndexInfo served) throws IOException;
+    /** The index being served, as cheaply as it can be asked every second. */
+    public interface ServedIndex {
+        /** The generation (folder or cluster index) being served now. */
+        String generation() throws IOException;
+
+        /** The analysis fingerprint that generation recorded. */
+        AnalysisFingerprint fingerprint(String generation) throws IOException;
     }
 
     private final AnalysisFolder folder;
     private final BackendFactory factory;
-    private final IndexedFingerprint indexed;
+    private final ServedIndex served;
     private final Consumer<AnalysisConfig> switched;
     private final AtomicReference<Active> current = new AtomicReference<>();
     private final ScheduledExecutorService poller;
@@ -81,10 +84,10 @@ public final class AnalysisReload implements SearchBackend, Closeable {
      * @param switched  told of every configuration switched to (after the switch), e.g. to prepare suggestions
      */
     public AnalysisReload(AnalysisFolder folder, JapaneseAnalyzers analyzers, BackendFactory factory,
-                          IndexedFingerprint indexed, Duration pollInterval, Consumer<AnalysisConfig> switched) {
+                          ServedIndex served, Duration pollInterval, Consumer<AnalysisConfig> switched) {
         this.folder = folder;
         this.factory = factory;
-        this.indexed = indexed;
+        this.served = served;
         this.switched = switched;
         this.wanted = analyzers.config();
         this.lastStamp = folder.stamp();
@@ -110,10 +113,10 @@ public final class AnalysisReload implements SearchBackend, Closeable {
                 changed = load();
             }
             Active active = current.get();
-            String generation = generationOf(active.backend);
+            String generation = generation();
             if (generation != null && !generation.equals(lastGeneration)) {
                 lastGeneration = generation;
-                lastIndexed = fingerprintOf(active.backend);
+                lastIndexed = fingerprintOf(generation);
                 changed = true;
             }
             if (changed) {
@@ -191,17 +194,17 @@ public final class AnalysisReload implements SearchBackend, Closeable {
         return folder.folder().map(Object::toString).orElse("built-in");
     }
 
-    private static String generationOf(SearchBackend backend) {
+    private String generation() {
         try {
-            return backend.info().generation();
+            return served.generation();
         } catch (IOException | RuntimeException e) {
-            return null;
+            return null; // not reachable now (a cluster node down): asked again at the next poll
         }
     }
 
-    private AnalysisFingerprint fingerprintOf(SearchBackend backend) {
+    private AnalysisFingerprint fingerprintOf(String generation) {
         try {
-            return indexed.of(backend.info());
+            return served.fingerprint(generation);
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot read the analysis the served index was built with: {}", e.getMessage());
             return null;
