@@ -107,6 +107,7 @@ public final class AnalysisReload implements SearchBackend, Closeable {
     public void check() {
         synchronized (checking) {
             boolean changed = false;
+            boolean newGeneration = false;
             String stamp = folder.stamp();
             if (!stamp.equals(lastStamp)) {
                 lastStamp = stamp;
@@ -115,12 +116,13 @@ public final class AnalysisReload implements SearchBackend, Closeable {
             Active active = current.get();
             String generation = generation();
             if (generation != null && !generation.equals(lastGeneration)) {
+                newGeneration = lastGeneration != null; // not the one served at start
                 lastGeneration = generation;
                 lastIndexed = fingerprintOf(generation);
                 changed = true;
             }
             if (changed) {
-                apply(active);
+                apply(active, newGeneration);
             }
         }
     }
@@ -146,7 +148,7 @@ public final class AnalysisReload implements SearchBackend, Closeable {
     }
 
     /** Switches to what the folder asks for, as far as the served index allows; says whether a reindex is due. */
-    private void apply(Active active) {
+    private void apply(Active active, boolean newGeneration) {
         List<String> changes = lastIndexed == null ? List.of() : wanted.fingerprint().changedSince(lastIndexed);
         AnalysisConfig target = forQueries(wanted, active.analyzers.config(), lastIndexed);
         String loadedAt = status.loadedAt();
@@ -157,6 +159,9 @@ public final class AnalysisReload implements SearchBackend, Closeable {
             active.release();
             loadedAt = next.loadedAt.toString();
             LOG.info("analysis switched: queries now use {}", describe(target));
+            switched.accept(target);
+        } else if (newGeneration) {
+            // A generation built elsewhere (another folder state) gets the query-time part in force now.
             switched.accept(target);
         }
         boolean newlyRequired = !changes.isEmpty() && !changes.equals(status.reindexChanges());
