@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * Inside search the rooms point one way too: the API ({@code search}) ← custom Lucene queries
  * ({@code search.scoring}) ← planning ({@code search.plan}) ← highlighting ({@code search.highlight}) ← the
  * embedded engine ({@code search.lucene}, with {@code search.lucene.facets}). The cluster backend reaches the API,
- * the plan and the shared highlighter, never the embedded engine or its scorers.
+ * the plan and the shared highlighter, never the embedded engine or its scorers, and renders plans as JSON, never
+ * through the plan's Lucene renderer.
  */
 class ArchitectureTest {
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
@@ -66,6 +67,9 @@ class ArchitectureTest {
                 }
                 if (BENCH_LIBRARIES.matcher(source).find()) {
                     violations.add(file + " imports a library of the benchmark");
+                }
+                if (pkg.equals("opensearch") && source.contains("import kensaku.search.plan.LuceneQueries;")) {
+                    violations.add(file + " renders a plan as Lucene queries");
                 }
                 if (Set.of("corpus", "relevance", "http", "analytics").contains(pkg) && LUCENE.matcher(source).find()) {
                     violations.add(file + " imports Lucene");

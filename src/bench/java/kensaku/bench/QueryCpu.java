@@ -10,9 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
 import kensaku.http.SearchParams;
 import kensaku.search.SearchBackend;
 import kensaku.search.SearchRequest;
+import kensaku.search.SearchResponse;
 
 /**
  * The CPU one thread spends on each search of the mix, in-process (no HTTP, no load generator), for comparing
@@ -34,6 +37,9 @@ public final class QueryCpu {
         List<SearchRequest> requests = queries.stream().map(QueryCpu::request).toList();
         Map<String, long[]> byCategory = new LinkedHashMap<>();
         long[] byQuery = new long[requests.size()];
+        long[] answers = new long[requests.size()];
+        int changed = 0;
+        int timedOut = 0;
         long best = Long.MAX_VALUE;
         long allocatedBefore = -1;
         for (int pass = -warmUp; pass < passes; pass++) {
@@ -43,8 +49,18 @@ public final class QueryCpu {
             long passStart = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < requests.size(); i++) {
                 long start = threads.getCurrentThreadCpuTime();
-                search.search(requests.get(i));
+                SearchResponse response = search.search(requests.get(i));
                 long used = threads.getCurrentThreadCpuTime() - start;
+                long answer = checksum(response);
+                // Cold passes may run out of the search's time budget on a busy machine (a different, timed-out
+                // answer); the checksum is of the last pass, and timed passes are compared with each other.
+                if (pass > 0 && answers[i] != answer) {
+                    changed++;
+                }
+                if (pass >= 0 && response.timedOut()) {
+                    timedOut++;
+                }
+                answers[i] = answer;
                 if (pass >= 0) {
                     byQuery[i] += used;
                     long[] sum = byCategory.computeIfAbsent(queries.get(i).category(), k -> new long[2]);
@@ -60,12 +76,30 @@ public final class QueryCpu {
         byCategory.forEach((category, sum) -> means.put(category, sum[0] / 1e6 / sum[1]));
         List<QueryCost> costs = new ArrayList<>();
         for (int i = 0; i < byQuery.length; i++) {
-            costs.add(new QueryCost(queries.get(i).toString(), byQuery[i] / 1e6 / Math.max(1, passes)));
+            costs.add(new QueryCost(queries.get(i).toString(), byQuery[i] / 1e6 / Math.max(1, passes), answers[i]));
         }
         costs.sort(Comparator.comparingDouble(QueryCost::meanMillis).reversed());
         long allocated = allocatedBefore < 0 ? -1 : allocatedBytes(threads) - allocatedBefore;
         double allocatedPerSearch = allocated < 0 || passes == 0 ? -1 : (double) allocated / passes / requests.size();
-        return new Result(best / 1e6 / requests.size(), means, costs, allocatedPerSearch, passes);
+        CRC32 all = new CRC32();
+        for (long answer : answers) {
+            all.update(Long.toString(answer).getBytes(StandardCharsets.US_ASCII));
+        }
+        return new Result(best / 1e6 / requests.size(), means, costs, allocatedPerSearch, passes, all.getValue(),
+                changed, timedOut);
+    }
+
+    /**
+     * CRC-32 of everything an answer says but the time it took: total, page, every hit's fields (score and
+     * highlighted markup included), facets, did-you-mean, ignored words. Two builds that answer alike print the same
+     * sum, so an A/B of the search path proves its answers did not change while it measures the CPU.
+     */
+    static long checksum(SearchResponse response) {
+        SearchResponse untimed = new SearchResponse(response.total(), 0, response.timedOut(), response.page(),
+                response.size(), response.hits(), response.facets(), response.didYouMean(), response.ignoredWords());
+        CRC32 crc = new CRC32();
+        crc.update(untimed.toString().getBytes(StandardCharsets.UTF_8));
+        return crc.getValue();
     }
 
     /** Heap bytes this thread has allocated so far, or -1 where the JVM does not say. */
@@ -74,22 +108,31 @@ public final class QueryCpu {
                 ? counting.getCurrentThreadAllocatedBytes() : -1;
     }
 
-    /** One search of the mix and its mean CPU over the timed passes. */
-    public record QueryCost(String query, double meanMillis) {}
+    /** One search of the mix, its mean CPU over the timed passes and its answer's checksum. */
+    public record QueryCost(String query, double meanMillis, long answerChecksum) {}
 
     /** The heaviest searches first, since they are what a latency tail is made of. */
+    /**
+     * @param answersChecksum CRC-32 over every search's answer checksum in mix order, from the last pass
+     * @param answersChanged  answers of a timed pass that differed from the pass before (0 on a stable index)
+     * @param answersTimedOut answers of the timed passes that ran out of the search's time budget (they differ)
+     */
     public record Result(double bestPassMillis, Map<String, Double> categoryMeanMillis, List<QueryCost> byQuery,
-                         double allocatedBytesPerSearch, int passes) {
+                         double allocatedBytesPerSearch, int passes, long answersChecksum, int answersChanged,
+                         int answersTimedOut) {
         public void print(PrintStream out, boolean perQuery) {
             out.printf(Locale.ROOT, "CPU per search, best of %d passes over the mix: %.2f ms%n", passes, bestPassMillis);
+            out.printf(Locale.ROOT, "Answers checksum (CRC-32, every field but took_ms): %08x; %d answers changed between "
+                    + "timed passes, %d timed out%n", answersChecksum, answersChanged, answersTimedOut);
             if (allocatedBytesPerSearch >= 0) {
                 out.printf(Locale.ROOT, "Heap allocated per search (mean): %.0f KB%n", allocatedBytesPerSearch / 1024);
             }
             categoryMeanMillis.forEach((category, millis) ->
                     out.printf(Locale.ROOT, "  %-18s %6.2f ms (mean)%n", category, millis));
             if (perQuery) {
-                out.println("Each search, heaviest first (mean over the timed passes):");
-                byQuery.forEach(cost -> out.printf(Locale.ROOT, "  %6.2f ms  %s%n", cost.meanMillis(), cost.query()));
+                out.println("Each search, heaviest first (mean over the timed passes, answer checksum):");
+                byQuery.forEach(cost -> out.printf(Locale.ROOT, "  %6.2f ms  %08x  %s%n", cost.meanMillis(),
+                        cost.answerChecksum(), cost.query()));
             }
         }
     }

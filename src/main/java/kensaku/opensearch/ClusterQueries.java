@@ -4,47 +4,33 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
-import kensaku.search.plan.FacetLimits;
-import kensaku.search.plan.BigramScoring;
-import kensaku.search.plan.Ranking;
-import kensaku.search.SearchRequest;
 import kensaku.search.SortOrder;
-import kensaku.search.plan.UserQuery;
 import kensaku.search.Visibility;
-import kensaku.search.plan.WordRuns;
+import kensaku.search.plan.Ranking;
+import kensaku.search.plan.SearchPlan;
 
 /**
- * Turns a {@link SearchRequest} into OpenSearch query DSL with the embedded planner's structure: every part of
- * the user's query as a phrase in both analysed views of every text field ({@code match_phrase}, which runs
- * Lucene's own QueryBuilder on the shard with the same analyzers), best field wins ({@code dis_max}, the same tie
- * breaker and boosts), particles split word runs, a sloppy phrase of all words scores extra. Facet filters go in
- * {@code post_filter} and each facet is counted under every filter but its own, which is what drill-sideways
- * counts in the embedded index. Pure: needs analyzers (to drop parts no analyzer keeps, as the embedded planner
- * does), not a cluster.
+ * Renders a {@link SearchPlan} as OpenSearch query DSL, node for node as {@code LuceneQueries} renders it for the
+ * embedded index; it decides nothing the plan has not. Every phrase of the plan is searched in both analysed views
+ * of every text field ({@code match_phrase}, which runs Lucene's own QueryBuilder on the shard with the same
+ * analyzers), best field wins ({@code dis_max}, the same tie breaker and boosts), a sloppy phrase of all words scores
+ * extra. Facet filters go in {@code post_filter} and each facet is counted under every filter but its own, which is
+ * what drill-sideways counts in the embedded index. Pure: needs neither analyzers nor a cluster.
  */
 final class ClusterQueries {
     private static final float TIE_BREAKER = Ranking.TIE_BREAKER;
-    private static final int PROXIMITY_SLOP = Ranking.PROXIMITY_SLOP;
-    private static final Map<String, Float> PROXIMITY_FIELDS = Ranking.PROXIMITY_FIELDS;
-    private static final Map<String, Float> MORPHOLOGICAL_FIELDS = Ranking.MORPHOLOGICAL_FIELDS;
-    private static final Map<String, Float> BIGRAM_FIELDS = Ranking.BIGRAM_FIELDS;
     static final String SELECTED = "selected";
 
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
-    private final JapaneseAnalyzers analyzers;
-    private final WordRuns wordRuns;
-    private final ZoneId zone;
+    private final String zone;
 
-    ClusterQueries(JapaneseAnalyzers analyzers, ZoneId zone) {
-        this.analyzers = analyzers;
-        this.wordRuns = new WordRuns(analyzers.morphological());
+    /** @param zone the display zone's id, in which the month histogram is counted */
+    ClusterQueries(String zone) {
         this.zone = zone;
     }
 
@@ -77,27 +63,30 @@ final class ClusterQueries {
     }
 
     /** The whole search body: query, post filter, facet aggregations, sort and the page. */
-    ObjectNode searchBody(SearchRequest request, SortOrder order, Instant now, Visibility visibility) {
+    ObjectNode searchBody(SearchPlan plan, Instant now, Visibility visibility) {
         ObjectNode body = nodes.objectNode();
-        body.put("from", (request.page() - 1) * request.size());
-        body.put("size", request.size());
+        body.put("from", plan.page().from());
+        body.put("size", plan.page().size());
         body.put("track_total_hits", true);
         body.put("track_scores", true);
         body.put("timeout", "2s");
-        body.set("query", visible(textQuery(request.query()), now, visibility));
-        Map<String, ObjectNode> filters = filters(request);
+        body.set("query", visible(textQuery(plan.text()), now, visibility));
+        Map<String, ObjectNode> filters = filters(plan);
         if (!filters.isEmpty()) {
             body.set("post_filter", allOf(new ArrayList<>(filters.values())));
         }
         ObjectNode aggs = body.putObject("aggs");
-        facetAgg(aggs, Schema.FACET_COMPANY, request.companies(), filters);
-        facetAgg(aggs, Schema.FACET_TAG, request.tags(), filters);
-        facetAgg(aggs, Schema.FACET_CATEGORY, request.categories(), filters);
-        ObjectNode histogram = nodes.objectNode();
-        histogram.putObject("date_histogram").put("field", Schema.DATE).put("calendar_interval", "month")
-                .put("time_zone", zone.getId()).put("format", "yyyy-MM").put("min_doc_count", 1);
-        aggs.set(Schema.FACET_MONTH, sideways(Schema.FACET_MONTH, filters, histogram));
-        body.set("sort", sort(order));
+        for (SearchPlan.Facet facet : plan.facets()) {
+            if (facet.dim().equals(Schema.FACET_MONTH)) {
+                ObjectNode histogram = nodes.objectNode();
+                histogram.putObject("date_histogram").put("field", Schema.DATE).put("calendar_interval", "month")
+                        .put("time_zone", zone).put("format", "yyyy-MM").put("min_doc_count", 1);
+                aggs.set(facet.dim(), sideways(facet.dim(), filters, histogram));
+            } else {
+                facetAgg(aggs, facet, filters);
+            }
+        }
+        body.set("sort", sort(plan.sort()));
         ArrayNode source = body.putArray("_source");
         for (String field : List.of(Schema.ID, Schema.TITLE, Schema.DATE, ClusterSchema.TAGS, ClusterSchema.CATEGORIES,
                 ClusterSchema.COMPANIES, ClusterSchema.AUTHOR, Schema.EXCERPT, Schema.BODY,
@@ -107,13 +96,13 @@ final class ClusterQueries {
         return body;
     }
 
-    /** A count of what another text finds under the same filters (for did-you-mean). */
-    ObjectNode countBody(SearchRequest request, String text, Instant now, Visibility visibility) {
+    /** A count of what another plan (a did-you-mean correction) finds under its filters. */
+    ObjectNode countBody(SearchPlan plan, Instant now, Visibility visibility) {
         ObjectNode body = nodes.objectNode();
         ObjectNode bool = body.putObject("query").putObject("bool");
-        bool.withArray("must").add(textQuery(text));
+        bool.withArray("must").add(textQuery(plan.text()));
         bool.withArray("must_not").add(hiddenAt(now, visibility));
-        filters(request).values().forEach(bool.withArray("filter")::add);
+        filters(plan).values().forEach(bool.withArray("filter")::add);
         return body;
     }
 
@@ -146,125 +135,97 @@ final class ClusterQueries {
         return body;
     }
 
-    /** The scoring query for the text alone, as {@code QueryPlanner.textQuery}. */
-    ObjectNode textQuery(String text) {
-        UserQuery parsed = UserQuery.parse(text);
-        if (parsed.isEmpty()) {
-            return matchAll();
-        }
-        ObjectNode bool = nodes.objectNode();
-        ObjectNode clauses = bool.putObject("bool");
-        boolean anyRequired = false;
-        for (List<UserQuery.Part> group : parsed.required()) {
-            ObjectNode groupQuery = anyOf(group);
-            if (groupQuery != null) {
-                clauses.withArray("must").add(groupQuery);
-                anyRequired = true;
+    /** The scoring query for the plan's words alone, as {@code LuceneQueries.textQuery}. */
+    ObjectNode textQuery(SearchPlan.Text text) {
+        switch (text.kind()) {
+            case ALL -> {
+                return matchAll();
             }
-        }
-        ObjectNode proximity = proximityQuery(parsed);
-        if (proximity != null && anyRequired) {
-            clauses.withArray("should").add(proximity);
-        }
-        boolean anyExcluded = false;
-        for (UserQuery.Part part : parsed.excluded()) {
-            ObjectNode partQuery = partQuery(part);
-            if (partQuery != null) {
-                clauses.withArray("must_not").add(partQuery);
-                anyExcluded = true;
-            }
-        }
-        if (!anyRequired) {
-            if (!anyExcluded) {
+            case NONE -> {
                 ObjectNode none = nodes.objectNode();
                 none.putObject("match_none");
                 return none;
             }
+            default -> { }
+        }
+        ObjectNode bool = nodes.objectNode();
+        ObjectNode clauses = bool.putObject("bool");
+        for (List<SearchPlan.Part> group : text.required()) {
+            clauses.withArray("must").add(anyOf(group));
+        }
+        if (!text.proximity().isEmpty()) {
+            clauses.withArray("should").add(proximityQuery(text.proximity()));
+        }
+        for (SearchPlan.Part part : text.excluded()) {
+            clauses.withArray("must_not").add(partQuery(part));
+        }
+        if (text.required().isEmpty()) {
             clauses.withArray("must").add(matchAll());
         }
         return bool;
     }
 
-    private ObjectNode proximityQuery(UserQuery parsed) {
-        List<String> words = parsed.required().stream().filter(group -> group.size() == 1)
-                .flatMap(group -> wordRuns.of(group.get(0).text()).stream()).toList();
-        if (words.size() < 2 || words.size() > Ranking.PROXIMITY_MAX_WORDS) {
-            return null;
-        }
+    private ObjectNode proximityQuery(List<String> words) {
         String joined = String.join(" ", words);
         List<ObjectNode> perField = new ArrayList<>();
-        if (keepsAnything(analyzers.morphologicalQuery(), joined)) {
-            PROXIMITY_FIELDS.forEach((field, boost) ->
-                    perField.add(phrase(field, joined, ClusterSchema.MORPHOLOGICAL_QUERY, PROXIMITY_SLOP, boost)));
-        }
-        return perField.isEmpty() ? null : disMax(perField);
+        Ranking.PROXIMITY_FIELDS.forEach((field, boost) -> perField.add(
+                phrase(field, joined, ClusterSchema.MORPHOLOGICAL_QUERY, Ranking.PROXIMITY_SLOP, boost)));
+        return disMax(perField);
     }
 
-    private ObjectNode anyOf(List<UserQuery.Part> group) {
-        List<ObjectNode> alternatives = new ArrayList<>();
-        for (UserQuery.Part part : group) {
-            ObjectNode query = partQuery(part);
-            if (query != null) {
-                alternatives.add(query);
-            }
-        }
-        if (alternatives.size() <= 1) {
-            return alternatives.isEmpty() ? null : alternatives.get(0);
+    private ObjectNode anyOf(List<SearchPlan.Part> group) {
+        if (group.size() == 1) {
+            return partQuery(group.get(0));
         }
         ObjectNode either = nodes.objectNode();
         ObjectNode bool = either.putObject("bool");
-        alternatives.forEach(bool.withArray("should")::add);
+        group.forEach(part -> bool.withArray("should").add(partQuery(part)));
         bool.put("minimum_should_match", 1);
         return either;
     }
 
-    private ObjectNode partQuery(UserQuery.Part part) {
-        ObjectNode asTyped = fieldsQuery(part.text());
-        List<String> runs = part.phrase() || asTyped == null ? List.of() : wordRuns.of(part.text());
-        if (runs.size() < 2) {
+    private ObjectNode partQuery(SearchPlan.Part part) {
+        ObjectNode asTyped = fieldsQuery(part.asTyped());
+        if (part.runs().isEmpty()) {
             return asTyped;
         }
         ObjectNode eachRun = nodes.objectNode();
         ObjectNode bool = eachRun.putObject("bool");
-        for (String run : runs) {
-            bool.withArray("must").add(fieldsQuery(run));
+        for (SearchPlan.Phrase run : part.runs()) {
+            ObjectNode runQuery = fieldsQuery(run);
+            if (runQuery != null) {
+                bool.withArray("must").add(runQuery);
+            }
         }
         bool.withArray("should").add(asTyped);
         return eachRun;
     }
 
-    private ObjectNode fieldsQuery(String text) {
+    /** A phrase in every field, best field wins; null when the analyzers keep nothing of it. */
+    private ObjectNode fieldsQuery(SearchPlan.Phrase phrase) {
         List<ObjectNode> perField = new ArrayList<>();
-        if (keepsAnything(analyzers.morphologicalQuery(), text)) {
-            MORPHOLOGICAL_FIELDS.forEach((field, boost) ->
-                    perField.add(phrase(field, text, ClusterSchema.MORPHOLOGICAL_QUERY, 0, boost)));
+        if (phrase.morphological()) {
+            Ranking.MORPHOLOGICAL_FIELDS.forEach((field, boost) ->
+                    perField.add(phrase(field, phrase.text(), ClusterSchema.MORPHOLOGICAL_QUERY, 0, boost)));
         }
-        boolean constant = BigramScoring.scoresConstant(analyzers.morphologicalQuery(), text);
-        BIGRAM_FIELDS.forEach((field, boost) -> {
-            ObjectNode query = bigramQuery(field, text, boost, constant);
-            if (query != null) {
-                perField.add(query);
-            }
-        });
+        if (phrase.bigrams() != SearchPlan.Bigrams.NONE) {
+            Ranking.BIGRAM_FIELDS.forEach((field, boost) -> perField.add(bigramQuery(field, phrase, boost)));
+        }
         return perField.isEmpty() ? null : disMax(perField);
     }
 
-    private ObjectNode bigramQuery(String field, String text, float boost, boolean constant) {
-        String stripped = text.strip();
-        if (stripped.codePointCount(0, stripped.length()) == 1 && isCjk(stripped.codePointAt(0))) {
+    private ObjectNode bigramQuery(String field, SearchPlan.Phrase phrase, float boost) {
+        if (phrase.bigrams() == SearchPlan.Bigrams.PREFIX) {
             ObjectNode prefix = nodes.objectNode();
-            prefix.putObject("prefix").putObject(field).put("value", stripped).put("boost", boost);
+            prefix.putObject("prefix").putObject(field).put("value", phrase.text().strip()).put("boost", boost);
             return prefix;
         }
-        if (!keepsAnything(analyzers.bigram(), text)) {
-            return null;
-        }
-        if (!constant) {
-            return phrase(field, text, ClusterSchema.BIGRAM, 0, boost);
+        if (!phrase.oneWord()) {
+            return phrase(field, phrase.text(), ClusterSchema.BIGRAM, 0, boost);
         }
         ObjectNode scored = nodes.objectNode();
         ObjectNode options = scored.putObject("constant_score");
-        options.set("filter", phrase(field, text, ClusterSchema.BIGRAM, 0, 1.0f));
+        options.set("filter", phrase(field, phrase.text(), ClusterSchema.BIGRAM, 0, 1.0f));
         options.put("boost", boost);
         return scored;
     }
@@ -287,52 +248,41 @@ final class ClusterQueries {
         return query;
     }
 
-    /** The request's filters by facet dimension; the date range is filed under the month, as in the embedded index. */
-    private Map<String, ObjectNode> filters(SearchRequest request) {
-        Map<String, ObjectNode> filters = new java.util.LinkedHashMap<>();
-        termsFilter(filters, Schema.FACET_COMPANY, request.companies());
-        termsFilter(filters, Schema.FACET_TAG, request.tags());
-        termsFilter(filters, Schema.FACET_CATEGORY, request.categories());
-        if (request.from() != null || request.to() != null) {
-            ObjectNode range = nodes.objectNode();
-            ObjectNode bounds = range.putObject("range").putObject(Schema.DATE);
-            if (request.from() != null) {
-                bounds.put("gte", lowerMillis(request.from()));
+    /** The plan's filters by facet dimension; the date range is filed under the month, as in the embedded index. */
+    private Map<String, ObjectNode> filters(SearchPlan plan) {
+        Map<String, ObjectNode> filters = new LinkedHashMap<>();
+        for (SearchPlan.Filter filter : plan.filters()) {
+            ObjectNode query = nodes.objectNode();
+            switch (filter) {
+                case SearchPlan.AnyOf values -> {
+                    ArrayNode array = query.putObject("terms").putArray(values.dim());
+                    values.values().forEach(array::add);
+                }
+                case SearchPlan.Dates dates -> {
+                    ObjectNode bounds = query.putObject("range").putObject(Schema.DATE);
+                    if (dates.fromMillis() != null) {
+                        bounds.put("gte", dates.fromMillis());
+                    }
+                    if (dates.toMillis() != null) {
+                        bounds.put("lte", dates.toMillis());
+                    }
+                }
             }
-            if (request.to() != null) {
-                bounds.put("lte", upperMillis(request.to()));
-            }
-            filters.put(Schema.FACET_MONTH, range);
+            filters.put(filter.dim(), query);
         }
         return filters;
-    }
-
-    private long lowerMillis(LocalDate from) {
-        return from.atStartOfDay(zone).toInstant().toEpochMilli();
-    }
-
-    private long upperMillis(LocalDate to) {
-        return to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 1;
-    }
-
-    private void termsFilter(Map<String, ObjectNode> filters, String dim, List<String> values) {
-        if (values.isEmpty()) {
-            return;
-        }
-        ObjectNode terms = nodes.objectNode();
-        ArrayNode array = terms.putObject("terms").putArray(dim);
-        values.forEach(array::add);
-        filters.put(dim, terms);
     }
 
     /**
      * The top values of a facet and, when some are selected, their counts whatever their rank, so a selected
      * value beyond the cut is still listed with its count (as the embedded index does).
      */
-    private void facetAgg(ObjectNode aggs, String dim, List<String> selected, Map<String, ObjectNode> filters) {
+    private void facetAgg(ObjectNode aggs, SearchPlan.Facet facet, Map<String, ObjectNode> filters) {
+        String dim = facet.dim();
+        List<String> selected = facet.selected();
         ObjectNode top = nodes.objectNode();
         ObjectNode terms = top.putObject("terms");
-        terms.put("field", dim).put("size", FacetLimits.LIMITS.get(dim)).put("shard_size", 10_000);
+        terms.put("field", dim).put("size", facet.limit()).put("shard_size", 10_000);
         ArrayNode order = terms.putArray("order");
         order.addObject().put("_count", "desc");
         order.addObject().put("_key", "asc");
@@ -386,15 +336,5 @@ final class ClusterQueries {
         ObjectNode all = nodes.objectNode();
         all.putObject("match_all");
         return all;
-    }
-
-    private static boolean keepsAnything(org.apache.lucene.analysis.Analyzer analyzer, String text) {
-        return !JapaneseAnalyzers.terms(analyzer, "", text).isEmpty();
-    }
-
-    private static boolean isCjk(int codePoint) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA;
     }
 }

@@ -5,17 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.corpus.PageAddress;
@@ -23,11 +19,7 @@ import kensaku.corpus.SiteUrls;
 import kensaku.index.Schema;
 import kensaku.search.ArticleView;
 import kensaku.search.plan.CompanyNameCorrection;
-import kensaku.search.plan.Corrections;
-import kensaku.search.plan.QueryLimit;
-import kensaku.search.plan.FacetLimits;
 import kensaku.search.plan.CompanyLabels;
-import kensaku.search.FacetCount;
 import kensaku.search.Hit;
 import kensaku.search.IncompatibleIndexException;
 import kensaku.search.IndexInfo;
@@ -38,6 +30,8 @@ import kensaku.search.plan.SuggestionRanking.Candidate;
 import kensaku.search.SearchBackend;
 import kensaku.search.SearchRequest;
 import kensaku.search.SearchResponse;
+import kensaku.search.plan.SearchPipeline;
+import kensaku.search.plan.SearchPlan;
 import kensaku.search.SortOrder;
 import kensaku.search.Suggestion;
 import kensaku.search.Visibility;
@@ -46,7 +40,9 @@ import kensaku.search.Visibility;
  * Answers the search API from an OpenSearch cluster, through an alias that the cluster reindex switches
  * atomically. Queries, filters and facet counts run in the cluster; the page's highlights are made by kensaku's
  * own highlighter ({@link PageHighlighter}) so markup and escaping are those of the embedded index. Relevance
- * uses {@code dfs_query_then_fetch}, so term statistics are those of the whole index, not of one shard.
+ * uses {@code dfs_query_then_fetch}, so term statistics are those of the whole index, not of one shard. A search is
+ * the embedded index's pipeline (one plan, the same facet cuts, browse order and did-you-mean flow); only the
+ * execution ({@link ClusterQueries}, {@link ClusterFound}) is the cluster's.
  */
 public final class OpenSearchBackend implements SearchBackend {
     private static final int MAX_SUGGEST_VALUES = 10_000;
@@ -54,7 +50,8 @@ public final class OpenSearchBackend implements SearchBackend {
             ClusterSchema.CATEGORIES, ClusterSchema.COMPANIES, ClusterSchema.AUTHOR, Schema.EXCERPT, Schema.PAGE_URL, Schema.SLUG,
             Schema.PUBLISH_AT, Schema.DRAFT);
 
-    private final QueryLimit queryLimit;
+    private final SearchPipeline pipeline;
+    private final ClusterFound.Cluster cluster;
     private final ClusterClient client;
     private final String alias;
     private final Schema schema;
@@ -62,7 +59,6 @@ public final class OpenSearchBackend implements SearchBackend {
     private final CompanyLabels labels;
     private final ClusterQueries queries;
     private final PageHighlighter highlighter;
-    private final CompanyNameCorrection companyNames;
     private final SiteUrls siteUrls;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final Visibility visibility;
@@ -98,24 +94,28 @@ public final class OpenSearchBackend implements SearchBackend {
         this.schema = schema;
         this.gazetteer = gazetteer;
         this.labels = new CompanyLabels(gazetteer);
-        this.queries = new ClusterQueries(analyzers, schema.zone());
+        this.queries = new ClusterQueries(schema.zone().getId());
         this.highlighter = new PageHighlighter(schema, analyzers);
-        this.companyNames = new CompanyNameCorrection(analyzers.morphological(), gazetteer);
-        this.queryLimit = new QueryLimit(analyzers, schema);
+        this.pipeline = new SearchPipeline(analyzers, schema, gazetteer);
+        this.cluster = new ClusterFound.Cluster(client, alias, queries,
+                new CompanyNameCorrection(analyzers.morphological(), gazetteer), visibility);
     }
 
+    /** Plan, execute, assemble, as the embedded index: only the execution is the cluster's. */
     @Override
-    public SearchResponse search(SearchRequest asked) throws IOException {
+    public SearchResponse search(SearchRequest request) throws IOException {
         long start = System.nanoTime();
-        // The same words as the embedded index searches: the cluster has the same 1,024-clause limit.
-        QueryLimit.Limited limited = queryLimit.apply(asked.query());
-        SearchRequest request = asked.withQuery(limited.kept());
-        SortOrder order = request.hasQuery() ? request.sort() : (request.sort() == SortOrder.RELEVANCE ? SortOrder.DATE : request.sort());
+        SearchPlan plan = pipeline.plan(request);
+        ClusterFound found = execute(plan, visibility.now());
+        return pipeline.assemble(plan, found, start);
+    }
+
+    /** One round trip: hits, total and facet counts; the page's hits highlighted here, as the embedded index does. */
+    private ClusterFound execute(SearchPlan plan, Instant now) throws IOException {
         // A shard whose copies all failed fails the search: a partial answer would show wrong totals and counts.
         String params = "?allow_partial_search_results=false"
-                + (order == SortOrder.RELEVANCE ? "&search_type=dfs_query_then_fetch" : "");
-        Instant now = visibility.now();
-        JsonNode answer = client.post("/" + alias + "/_search" + params, queries.searchBody(request, order, now, visibility));
+                + (plan.sort() == SortOrder.RELEVANCE ? "&search_type=dfs_query_then_fetch" : "");
+        JsonNode answer = cluster.post("/_search" + params, queries.searchBody(plan, now, visibility));
         JsonNode found = answer.path("hits").path("hits");
         List<PageHighlighter.Text> texts = new ArrayList<>();
         for (JsonNode hit : found) {
@@ -123,66 +123,12 @@ public final class OpenSearchBackend implements SearchBackend {
             texts.add(new PageHighlighter.Text(source.path(Schema.TITLE).asText(""),
                     source.path(Schema.EXCERPT).asText(""), source.path(Schema.BODY).asText("")));
         }
-        List<PageHighlighter.Marked> marked = highlighter.highlight(request.query(), texts);
+        List<PageHighlighter.Marked> marked = highlighter.highlight(plan, texts);
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             hits.add(hit(found.get(i), marked.get(i), now));
         }
-        JsonNode aggs = answer.path("aggregations");
-        Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
-        facets.put(Schema.FACET_COMPANY, counts(aggs.path(Schema.FACET_COMPANY), Schema.FACET_COMPANY, request.companies()));
-        facets.put(Schema.FACET_TAG, counts(aggs.path(Schema.FACET_TAG), Schema.FACET_TAG, request.tags()));
-        facets.put(Schema.FACET_CATEGORY, counts(aggs.path(Schema.FACET_CATEGORY), Schema.FACET_CATEGORY, request.categories()));
-        facets.put(Schema.FACET_MONTH, counts(aggs.path(Schema.FACET_MONTH), Schema.FACET_MONTH, List.of()));
-        long total = answer.path("hits").path("total").path("value").asLong();
-        String correction = correction(request, total, now);
-        long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        return labels.label(new SearchResponse(total, tookMillis, answer.path("timed_out").asBoolean(false),
-                request.page(), request.size(), hits, facets, correction)).ignoring(limited.ignored());
-    }
-
-    /**
-     * As the embedded index: when the query found few articles, each word no title or body holds is replaced by
-     * the closest indexed word, and the correction is offered only if it finds more under the same filters.
-     * The term suggester works per shard, so a suggested replacement is kept only for a word the whole index lacks.
-     */
-    private String correction(SearchRequest request, long total, Instant now) throws IOException {
-        if (!request.hasQuery() || total > Corrections.FEW_RESULTS) {
-            return null;
-        }
-        JsonNode suggest = client.post("/" + alias + "/_search",
-                queries.suggestBody(request.query(), Corrections.MIN_WORD_CHARS)).path("suggest");
-        JsonNode body = suggest.path(Schema.BODY);
-        JsonNode title = suggest.path(Schema.TITLE);
-        List<Corrections.Replacement> replacements = new ArrayList<>();
-        // As the embedded did-you-mean: a bounded number of words looked at, each a round trip to the cluster.
-        for (int i = 0; i < Math.min(body.size(), Corrections.MAX_CORRECTED_WORDS); i++) {
-            JsonNode entry = body.get(i);
-            JsonNode options = entry.path("options");
-            if (options.isEmpty() && i < title.size()) {
-                options = title.get(i).path("options");
-            }
-            String word = entry.path("text").asText();
-            Optional<String> closest = options.isEmpty() ? companyNames.closest(word)
-                    : Optional.of(options.get(0).path("text").asText());
-            if (closest.isEmpty()
-                    || client.post("/" + alias + "/_count", queries.knownWordBody(word, now, visibility))
-                            .path("count").asLong() > 0) {
-                continue;
-            }
-            int offset = entry.path("offset").asInt();
-            replacements.add(new Corrections.Replacement(offset, offset + entry.path("length").asInt(), closest.get()));
-        }
-        if (replacements.isEmpty()) {
-            return null;
-        }
-        String corrected = Corrections.applied(request.query(), replacements);
-        if (corrected.equals(request.query()) || !queryLimit.fits(corrected)) {
-            return null;
-        }
-        long found = client.post("/" + alias + "/_count", queries.countBody(request, corrected, now, visibility))
-                .path("count").asLong();
-        return found > total ? corrected : null;
+        return new ClusterFound(cluster, answer, hits, now);
     }
 
     /** The article, or empty for an unknown id and for an article not shown now (the same 404 to a client). */
@@ -353,24 +299,6 @@ public final class OpenSearchBackend implements SearchBackend {
         return siteUrls.urlOf(source.path(Schema.ID).asText(), source.path(Schema.TITLE).asText(""), date,
                 strings(source, ClusterSchema.CATEGORIES),
                 new PageAddress(source.path(Schema.PAGE_URL).asText(""), source.path(Schema.SLUG).asText("")));
-    }
-
-    /** Counted values, cut as {@link FacetLimits} cuts them for both engines; selected values always listed. */
-    private static List<FacetCount> counts(JsonNode sideways, String dim, List<String> selected) {
-        List<FacetCount> counts = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (JsonNode bucket : sideways.path("counts").path("buckets")) {
-            String value = bucket.has("key_as_string") ? bucket.path("key_as_string").asText() : bucket.path("key").asText();
-            counts.add(new FacetCount(value, bucket.path("doc_count").asLong()));
-            seen.add(value);
-        }
-        Map<String, Long> selectedCounts = buckets(sideways.path(ClusterQueries.SELECTED));
-        for (String value : selected) {
-            if (seen.add(value)) {
-                counts.add(new FacetCount(value, selectedCounts.getOrDefault(value, 0L)));
-            }
-        }
-        return FacetLimits.cut(counts, dim, selected);
     }
 
     private static Map<String, Long> buckets(JsonNode terms) {

@@ -99,7 +99,8 @@ public class OpenSearchComparisonBench extends OpenSearchIntegTestCase {
                 SearchBackend cluster = new OpenSearchBackend(client, "kensaku", schema, analyzers, gazetteer);
                 long[] embeddedTotals = run("embedded", embedded, urls, table);
                 long[] clusterTotals = run("opensearch", cluster, urls, table);
-                highlightCost(queries, embedded, new kensaku.search.highlight.PageHighlighter(schema, analyzers), table);
+                highlightCost(queries, embedded, new kensaku.search.highlight.PageHighlighter(schema, analyzers),
+                        new kensaku.search.plan.SearchPlanner(analyzers, schema), table);
                 assertTrue("both backends find the same number of articles for every query",
                         Arrays.equals(embeddedTotals, clusterTotals));
             }
@@ -162,6 +163,7 @@ public class OpenSearchComparisonBench extends OpenSearchIntegTestCase {
 
     /** What the cluster backend spends highlighting a page of 10 hits in kensaku (part of its latency above). */
     private static void highlightCost(List<String> queries, SearchBackend backend, kensaku.search.highlight.PageHighlighter highlighter,
+                                      kensaku.search.plan.SearchPlanner planner,
                                       StringBuilder table) throws Exception {
         List<Long> micros = new ArrayList<>();
         for (int pass = 0; pass < 2; pass++) {
@@ -172,7 +174,7 @@ public class OpenSearchComparisonBench extends OpenSearchIntegTestCase {
                     texts.add(new kensaku.search.highlight.PageHighlighter.Text(article.title(), article.excerpt(), article.bodyText()));
                 }
                 long t = System.nanoTime();
-                highlighter.highlight(q, texts);
+                highlighter.highlight(planner.plan(kensaku.search.SearchRequest.of(q)), texts);
                 if (pass == 1) {
                     micros.add((System.nanoTime() - t) / 1_000);
                 }

@@ -20,7 +20,7 @@ import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.SplittingBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
-import kensaku.search.plan.QueryPlanner;
+import kensaku.search.plan.LuceneQueries;
 
 /**
  * Marks query matches in titles and picks the best body passage. Offsets come from the postings (no
@@ -48,7 +48,7 @@ public final class Highlights {
 
     /**
      * Highlighted titles and snippets for the given documents, in the same order; each field marked with its own
-     * query ({@link QueryPlanner#highlightQuery}), so the highlighter looks up only that field's terms. The
+     * query ({@link LuceneQueries#highlightQuery}), so the highlighter looks up only that field's terms. The
      * title and body come from {@code stored} (by document id), read once with the rest of each hit.
      */
     public Result highlight(IndexSearcher searcher, Query titleQuery, Query bodyQuery, int[] docIds,

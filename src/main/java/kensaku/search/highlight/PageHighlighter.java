@@ -15,7 +15,8 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import kensaku.search.plan.QueryPlanner;
+import kensaku.search.plan.LuceneQueries;
+import kensaku.search.plan.SearchPlan;
 
 /**
  * Highlights one page of hits whose text lives outside the embedded index (in a cluster): the page's titles
@@ -26,7 +27,7 @@ import kensaku.search.plan.QueryPlanner;
 public final class PageHighlighter {
     private final Schema schema;
     private final JapaneseAnalyzers analyzers;
-    private final QueryPlanner planner;
+    private final LuceneQueries queries;
     private final Highlights highlights;
 
     /** The text of one hit to mark. */
@@ -38,17 +39,17 @@ public final class PageHighlighter {
     public PageHighlighter(Schema schema, JapaneseAnalyzers analyzers) {
         this.schema = schema;
         this.analyzers = analyzers;
-        this.planner = new QueryPlanner(analyzers, schema);
+        this.queries = new LuceneQueries(analyzers, schema);
         this.highlights = new Highlights(schema.indexAnalyzer(analyzers));
     }
 
-    /** Markup for each text, in order, for the user's query ("" when browsing). */
-    public List<Marked> highlight(String query, List<Text> texts) throws IOException {
+    /** Markup for each text, in order, marking the plan's highlight terms (none when browsing). */
+    public List<Marked> highlight(SearchPlan plan, List<Text> texts) throws IOException {
         if (texts.isEmpty()) {
             return List.of();
         }
-        Query titleQuery = planner.highlightQuery(query, Schema.TITLE);
-        Query bodyQuery = planner.highlightQuery(query, Schema.BODY);
+        Query titleQuery = queries.highlightQuery(plan, Schema.TITLE);
+        Query bodyQuery = queries.highlightQuery(plan, Schema.BODY);
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(schema.indexAnalyzer(analyzers)))) {
                 for (Text text : texts) {

@@ -21,7 +21,7 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
-import kensaku.search.plan.QueryPlanner;
+import kensaku.search.plan.LuceneQueries;
 import kensaku.search.scoring.LazyProximityQuery;
 
 /**
@@ -38,10 +38,10 @@ final class PageAndFacetsCollectorManager
     private final List<String> dims = new ArrayList<>();
     private final List<Weight> filters = new ArrayList<>();
 
-    PageAndFacetsCollectorManager(IndexSearcher searcher, List<QueryPlanner.Filter> filters, Sort sort, int depth)
+    PageAndFacetsCollectorManager(IndexSearcher searcher, List<LuceneQueries.Filter> filters, Sort sort, int depth)
             throws IOException {
         this.page = new TopFieldCollectorManager(sort, depth, null, depth);
-        for (QueryPlanner.Filter filter : filters) {
+        for (LuceneQueries.Filter filter : filters) {
             dims.add(filter.dim());
             this.filters.add(searcher.createWeight(searcher.rewrite(filter.query()), ScoreMode.COMPLETE_NO_SCORES, 1));
         }

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +14,6 @@ import kensaku.corpus.SiteUrls;
 import kensaku.index.CompressedText;
 import kensaku.index.Schema;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexableField;
@@ -29,15 +24,12 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import kensaku.search.ArticleView;
-import kensaku.search.FacetCount;
 import kensaku.search.Hit;
-import kensaku.search.SearchRequest;
 import kensaku.search.Visibility;
 import kensaku.search.highlight.Highlights;
 import kensaku.search.highlight.SnippetFormatter;
-import kensaku.search.plan.FacetLimits;
 
-/** Turns Lucene results into the response records: stored fields, highlights and facet counts. */
+/** Turns Lucene results into the response records: stored fields and highlights. */
 final class ResultAssembler {
     private static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.TITLE, Schema.DATE, Schema.STORED_TAGS,
             Schema.STORED_CATEGORIES, Schema.STORED_COMPANIES, Schema.STORED_AUTHOR, Schema.EXCERPT, Schema.PAGE_URL, Schema.SLUG,
@@ -111,34 +103,6 @@ final class ResultAssembler {
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
         BinaryDocValues html = DocValues.getBinary(leaf.reader(), Schema.BODY_HTML);
         return html.advanceExact(docId - leaf.docBase) ? CompressedText.decompress(html.binaryValue()) : "";
-    }
-
-    Map<String, List<FacetCount>> facets(Facets facets, SearchRequest request) throws IOException {
-        Map<String, List<FacetCount>> shown = new LinkedHashMap<>();
-        shown.put(Schema.FACET_COMPANY, counts(facets, Schema.FACET_COMPANY, request.companies()));
-        shown.put(Schema.FACET_TAG, counts(facets, Schema.FACET_TAG, request.tags()));
-        shown.put(Schema.FACET_CATEGORY, counts(facets, Schema.FACET_CATEGORY, request.categories()));
-        shown.put(Schema.FACET_MONTH, counts(facets, Schema.FACET_MONTH, List.of()));
-        return shown;
-    }
-
-    /** Sorted by count then value; a selected value with no matches is still listed, so it can be unticked. */
-    private static List<FacetCount> counts(Facets facets, String dim, List<String> selected) throws IOException {
-        List<FacetCount> counts = new ArrayList<>();
-        FacetResult result = Suggester.childrenOrNull(facets, dim);
-        Set<String> seen = new HashSet<>();
-        if (result != null) {
-            for (LabelAndValue child : result.labelValues) {
-                counts.add(new FacetCount(child.label, child.value.longValue()));
-                seen.add(child.label);
-            }
-        }
-        for (String value : selected) {
-            if (seen.add(value)) {
-                counts.add(new FacetCount(value, 0));
-            }
-        }
-        return FacetLimits.cut(counts, dim, selected);
     }
 
     private String dateOf(Document doc) {

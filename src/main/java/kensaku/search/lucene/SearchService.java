@@ -4,42 +4,32 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.corpus.SiteUrls;
 import kensaku.index.Schema;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import kensaku.search.ArticleView;
 import kensaku.search.Deadline;
-import kensaku.search.FacetCount;
 import kensaku.search.Hit;
 import kensaku.search.IndexInfo;
 import kensaku.search.SearchBackend;
 import kensaku.search.SearchLoad;
 import kensaku.search.SearchRequest;
 import kensaku.search.SearchResponse;
-import kensaku.search.SortOrder;
 import kensaku.search.Suggestion;
 import kensaku.search.Visibility;
-import kensaku.search.plan.WordRuns;
-import kensaku.search.plan.QueryPlanner;
-import kensaku.search.plan.Corrections;
-import kensaku.search.plan.QueryLimit;
-import kensaku.search.plan.CompanyLabels;
-import kensaku.search.scoring.LazyProximityQuery;
 import kensaku.search.highlight.Highlights;
-import kensaku.search.lucene.facets.DrillSidewaysFacets;
+import kensaku.search.plan.CompanyLabels;
+import kensaku.search.plan.LuceneQueries;
+import kensaku.search.plan.SearchPipeline;
+import kensaku.search.plan.SearchPlan;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 
 /**
  * Answers searches, article look-ups, suggestions and health checks against the live index. Each call takes one
@@ -48,14 +38,11 @@ import kensaku.search.lucene.facets.DrillSidewaysFacets;
  */
 public final class SearchService implements SearchBackend {
     private final LiveIndex index;
-    private final Schema schema;
     private final CompanyGazetteer gazetteer;
-    private final QueryPlanner planner;
-    private final Highlights highlights;
+    private final SearchPipeline pipeline;
+    private final PlanExecution.Engine engine;
     private final ResultAssembler assembler;
-    private final DidYouMean didYouMean;
     private final RelatedArticles related;
-    private final QueryLimit queryLimit;
     private final CompanyLabels labels;
     /**
      * No request may tie up a server thread longer than this, from its arrival (a wait for a slot counts) through
@@ -92,74 +79,30 @@ public final class SearchService implements SearchBackend {
                          SiteUrls siteUrls, Visibility visibility) {
         this.visibility = visibility;
         this.index = index;
-        this.schema = schema;
         this.gazetteer = gazetteer;
-        this.planner = new QueryPlanner(analyzers, schema);
-        this.highlights = new Highlights(schema.indexAnalyzer(analyzers));
+        this.pipeline = new SearchPipeline(analyzers, schema, gazetteer);
         this.assembler = new ResultAssembler(schema, siteUrls);
-        this.didYouMean = new DidYouMean(analyzers.morphological(), gazetteer);
+        this.engine = new PlanExecution.Engine(schema, new LuceneQueries(analyzers, schema),
+                new Highlights(schema.indexAnalyzer(analyzers)), assembler,
+                new DidYouMean(analyzers.morphological(), gazetteer), visibility);
         this.related = new RelatedArticles(analyzers.morphological());
-        this.queryLimit = new QueryLimit(planner, new WordRuns(analyzers.morphological()));
         this.labels = new CompanyLabels(gazetteer);
     }
 
     @Override
     public SearchResponse search(SearchRequest request) throws IOException {
         long start = System.nanoTime();
-        return searchSlots.run(() -> {
-            QueryLimit.Limited limited = queryLimit.apply(request.query());
-            return searchNow(request.withQuery(limited.kept()), start).ignoring(limited.ignored());
-        });
+        return searchSlots.run(() -> searchNow(request, start));
     }
 
+    /** Plan, execute, assemble: the plan is made once and everything after reads it. */
     private SearchResponse searchNow(SearchRequest request, long start) throws IOException {
-        Deadline deadline = Deadline.after(budget, start);
-        SortOrder order = request.hasQuery() ? request.sort() : defaultBrowseOrder(request.sort());
-        Query textQuery = planner.textQuery(request.query());
+        SearchPlan plan = pipeline.plan(request);
         Instant now = visibility.now();
         IndexSnapshot snapshot = index.acquire();
         try {
-            Query hidden = snapshot.publishing().hiddenAt(now, visibility);
-            DrillDownQuery query = planner.drillDown(request, PublishingBounds.visible(textQuery, hidden));
-            // Relevance order is collected in one pass of our own (PageAndFacetsCollectorManager); date orders go
-            // through Lucene's drill-sideways scorer, which refuses a time-limited searcher, so the budget applies to
-            // those without facet or date filters, and filtered ones are bounded by the request limits instead.
-            boolean onePass = order == SortOrder.RELEVANCE;
-            IndexSearcher searcher = onePass || !isFiltered(request) ? snapshot.searcherWithin(deadline.remainingMillis()) : snapshot.searcher();
-            DrillSidewaysFacets sideways = new DrillSidewaysFacets(searcher, schema.facetsConfig(), snapshot.facetState(),
-                    snapshot.facetOrdinals());
-            int depth = request.page() * request.size();
-            // Relevance order carries each hit's score as its first sort value; only date orders score the page again.
-            Facets counts;
-            TopDocs best;
-            long total;
-            if (onePass) {
-                PageAndFacetsCollectorManager.Result result = searcher.search(
-                        PublishingBounds.visible(LazyProximityQuery.scoredInFull(textQuery), hidden),
-                        new PageAndFacetsCollectorManager(searcher, planner.filters(request), planner.sort(order),
-                                Math.max(1, depth)));
-                counts = sideways.counts(result.hits(), result.sideways(), result.sidewaysDims());
-                best = result.page();
-                total = result.total();
-            } else {
-                DrillSideways.DrillSidewaysResult result =
-                        sideways.search(query, null, null, depth, planner.sort(order), order != SortOrder.RELEVANCE);
-                counts = result.facets;
-                best = result.hits;
-                total = result.hits.totalHits.value();
-            }
-            ScoreDoc[] pageDocs = pageOf(best, request);
-            Map<Integer, Document> stored = assembler.load(searcher, pageDocs, true);
-            boolean outOfTime = deadline.passed();
-            Highlights.Result marked = outOfTime ? Highlights.Result.none(pageDocs.length) : highlights.highlight(searcher, planner.highlightQuery(request.query(), Schema.TITLE),
-                    planner.highlightQuery(request.query(), Schema.BODY), docIds(pageDocs), stored);
-            List<Hit> hits = assembler.hits(pageDocs, stored, marked, visibility, now);
-            Map<String, List<FacetCount>> facets = assembler.facets(counts, request);
-            String correction = outOfTime || deadline.passed() ? null
-                    : correction(searcher, request, total, hidden, deadline);
-            long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-            return labels.label(new SearchResponse(total, tookMillis, searcher.timedOut() || outOfTime
-                    || deadline.passed(), request.page(), request.size(), hits, facets, correction));
+            PlanExecution found = PlanExecution.run(plan, snapshot, now, Deadline.after(budget, start), engine);
+            return pipeline.assemble(plan, found, start);
         } finally {
             index.release(snapshot);
         }
@@ -242,50 +185,4 @@ public final class SearchService implements SearchBackend {
                 snapshot.publishing().hiddenAt(now, visibility));
     }
 
-    /**
-     * A corrected query when this one found few articles and the correction finds more (same filters); or null.
-     * A word is known only if a shown article holds it, so a hidden article neither blocks nor makes a correction.
-     */
-    private String correction(IndexSearcher searcher, SearchRequest request, long total, Query hidden, Deadline deadline)
-            throws IOException {
-        if (!request.hasQuery() || total > Corrections.FEW_RESULTS) {
-            return null;
-        }
-        Optional<String> corrected = didYouMean.correct(searcher, request.query(), hidden, deadline);
-        if (corrected.isEmpty() || corrected.get().equals(request.query()) || !queryLimit.fits(corrected.get())) {
-            return null;
-        }
-        Query correctedQuery = planner.drillDown(request,
-                PublishingBounds.visible(planner.textQuery(corrected.get()), hidden));
-        return searcher.count(correctedQuery) > total ? corrected.get() : null;
-    }
-
-    private static boolean isFiltered(SearchRequest request) {
-        return !request.companies().isEmpty() || !request.tags().isEmpty() || !request.categories().isEmpty()
-                || request.from() != null || request.to() != null;
-    }
-
-    /** Without a query there is no relevance: fall back to newest first. */
-    private static SortOrder defaultBrowseOrder(SortOrder asked) {
-        return asked == SortOrder.RELEVANCE ? SortOrder.DATE : asked;
-    }
-
-    private static ScoreDoc[] pageOf(TopDocs hits, SearchRequest request) {
-        int from = (request.page() - 1) * request.size();
-        if (from >= hits.scoreDocs.length) {
-            return new ScoreDoc[0];
-        }
-        int to = Math.min(hits.scoreDocs.length, from + request.size());
-        ScoreDoc[] page = new ScoreDoc[to - from];
-        System.arraycopy(hits.scoreDocs, from, page, 0, page.length);
-        return page;
-    }
-
-    private static int[] docIds(ScoreDoc[] docs) {
-        int[] ids = new int[docs.length];
-        for (int i = 0; i < docs.length; i++) {
-            ids[i] = docs[i].doc;
-        }
-        return ids;
-    }
 }

@@ -2,8 +2,7 @@ package kensaku.search.plan;
 
 import java.util.ArrayList;
 import java.util.List;
-import kensaku.analysis.JapaneseAnalyzers;
-import kensaku.index.Schema;
+import java.util.function.ToIntFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -16,7 +15,7 @@ import org.apache.lucene.search.QueryVisitor;
  * (four morphological fields, three bigram views), twice that when particles split it, so 32 words stay far below
  * Lucene's (and OpenSearch's) limit of 1,024 clauses, with room for the filters. A query whose words still build
  * more than {@link #MAX_CLAUSES} clauses (company names expand to synonyms) is cut further, word by word from the
- * end. Both backends apply it, so they answer a long query the same way.
+ * end. The planner applies it for both backends, so they answer a long query the same way.
  */
 public final class QueryLimit {
     /** Words searched; later ones are ignored (and reported). */
@@ -30,16 +29,13 @@ public final class QueryLimit {
      */
     public static final int MAX_WORD_CHARS = 48;
 
-    private final QueryPlanner planner;
     private final WordRuns wordRuns;
+    private final ToIntFunction<String> clauses;
 
-    public QueryLimit(JapaneseAnalyzers analyzers, Schema schema) {
-        this(new QueryPlanner(analyzers, schema), new WordRuns(analyzers.morphological()));
-    }
-
-    public QueryLimit(QueryPlanner planner, WordRuns wordRuns) {
-        this.planner = planner;
+    /** @param clauses how many leaf clauses the search for a text has (may throw {@code TooManyClauses}) */
+    QueryLimit(WordRuns wordRuns, ToIntFunction<String> clauses) {
         this.wordRuns = wordRuns;
+        this.clauses = clauses;
     }
 
     /**
@@ -79,11 +75,13 @@ public final class QueryLimit {
     }
 
     /**
-     * Whether the search for this text stays within {@link #MAX_CLAUSES}: a did-you-mean correction can replace a
-     * word by a company name that expands to synonyms, so a query that fitted may not once corrected.
+     * Whether {@link #apply} can cut this query only for its clauses: no more than {@link #MAX_WORDS} words, none
+     * longer than {@link #MAX_WORD_CHARS}, quotes balanced. Such a query is kept whole exactly when its search stays
+     * within {@link #MAX_CLAUSES}, which the planner counts on the plan it has already made.
      */
-    public boolean fits(String text) {
-        return !tooMany(text);
+    boolean withinWords(String query) {
+        List<Integer> wordEnds = new ArrayList<>();
+        return wordEnds(query, wordEnds) && wordEnds.size() <= MAX_WORDS && closeQuote(query).equals(query);
     }
 
     private boolean tooMany(String text) {
@@ -96,7 +94,7 @@ public final class QueryLimit {
 
     /** How many leaf clauses the search for this text has: what Lucene counts against its limit. */
     int clauses(String text) {
-        return countClauses(planner.textQuery(text));
+        return clauses.applyAsInt(text);
     }
 
     static int countClauses(Query query) {

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.bench.HighlightCpu;
 import kensaku.bench.QueryCpu;
 import kensaku.bench.QueryMix;
 import kensaku.cli.Main;
@@ -133,7 +134,7 @@ class BenchSmokeTest {
     }
 
     @Test
-    void queryCpuTimesEverySearchCategoryOfTheMix() throws Exception {
+    void queryCpuTimesEverySearchCategoryAndHighlightCpuMarksThePages() throws Exception {
         Path corpus = temp.resolve("corpus");
         Path index = temp.resolve("index");
         assertEquals(0, BenchMain.run("gen-corpus", "--docs", Integer.toString(DOCS), "--out", corpus.toString(), "--seed", "7"));
@@ -151,11 +152,21 @@ class BenchSmokeTest {
             result.categoryMeanMillis().forEach((category, millis) -> assertTrue(millis > 0, category));
             long searches = mix.queries().stream().filter(q -> !q.isSuggest()).count();
             assertEquals(searches, result.byQuery().size(), "every search of the mix is listed once");
+            assertEquals(0, result.answersChanged(), "the same index answers the same every pass");
+            QueryCpu.Result again = new QueryCpu(new SearchService(live, schema, analyzers, CompanyGazetteer.builtIn()),
+                    mix).run(0, 1);
+            assertEquals(result.answersChecksum(), again.answersChecksum(), "the checksum is of the answers, not the run");
             for (int i = 1; i < result.byQuery().size(); i++) {
                 assertTrue(result.byQuery().get(i - 1).meanMillis() >= result.byQuery().get(i).meanMillis(),
                         "heaviest first");
             }
         }
+        // HighlightCpu on the same index: it marks the mix's pages, and writes every mark it made.
+        Path marks = temp.resolve("marks.txt");
+        HighlightCpu.main(new String[] {index.toString(), "--passes", "2", "--marks", marks.toString()});
+        List<String> lines = Files.readAllLines(marks);
+        assertFalse(lines.isEmpty(), "the mix's pages have hits");
+        assertTrue(lines.stream().anyMatch(line -> line.contains("<mark>")), "some hit is marked: " + lines);
     }
 
     private static List<Path> files(Path root) throws IOException {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import kensaku.search.plan.QueryPlanner;
+import kensaku.search.plan.LuceneQueries;
+import kensaku.search.plan.SearchPlanner;
 import kensaku.search.lucene.SegmentedIndex;
 
 /**
@@ -39,7 +40,8 @@ class HighlightsTest {
     static Path temp;
     static JapaneseAnalyzers analyzers;
     static Analyzer indexAnalyzer;
-    static QueryPlanner planner;
+    static SearchPlanner planner;
+    static LuceneQueries queries;
     static Directory directory;
     static DirectoryReader reader;
     static int[] allDocs;
@@ -50,7 +52,8 @@ class HighlightsTest {
         Schema schema = new Schema(IndexFixtures.TOKYO);
         analyzers = new JapaneseAnalyzers(CompanyGazetteer.builtIn());
         indexAnalyzer = schema.indexAnalyzer(analyzers);
-        planner = new QueryPlanner(analyzers, schema);
+        planner = new SearchPlanner(analyzers, schema);
+        queries = new LuceneQueries(analyzers, schema);
         directory = SegmentedIndex.write(temp, indexAnalyzer, 7,
                 article -> schema.highlightable(article.title(), article.bodyText()));
         reader = DirectoryReader.open(directory);
@@ -76,8 +79,8 @@ class HighlightsTest {
             "Amazon OR グーグル"})
     void marksWhatLuceneOwnHighlighterMarks(String query) throws IOException {
         IndexSearcher searcher = new IndexSearcher(reader);
-        Query titleQuery = planner.highlightQuery(query, Schema.TITLE);
-        Query bodyQuery = planner.highlightQuery(query, Schema.BODY);
+        Query titleQuery = queries.highlightQuery(plan(query), Schema.TITLE);
+        Query bodyQuery = queries.highlightQuery(plan(query), Schema.BODY);
 
         Highlights.Result ours = new Highlights(indexAnalyzer).highlight(searcher, titleQuery, bodyQuery, allDocs, stored);
 
@@ -101,5 +104,10 @@ class HighlightsTest {
         assertArrayEquals(snippets, ours.snippets(), query);
         List<String> marked = Arrays.stream(ours.snippets()).filter(s -> s != null && s.contains("<mark>")).toList();
         assertTrue(marked.size() >= 1, "no article marked for " + query);
+    }
+
+    /** The plan of a search for these words alone. */
+    private static kensaku.search.plan.SearchPlan plan(String text) {
+        return planner.plan(kensaku.search.SearchRequest.of(text));
     }
 }

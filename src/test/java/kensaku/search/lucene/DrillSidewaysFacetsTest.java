@@ -43,7 +43,9 @@ import kensaku.search.SortOrder;
 import kensaku.search.lucene.facets.DrillSidewaysFacets;
 import kensaku.search.lucene.facets.FacetOrdinals;
 import kensaku.search.plan.FacetLimits;
-import kensaku.search.plan.QueryPlanner;
+import kensaku.search.plan.LuceneQueries;
+import kensaku.search.plan.SearchPlan;
+import kensaku.search.plan.SearchPlanner;
 import kensaku.search.scoring.LazyProximityQuery;
 
 /**
@@ -56,7 +58,8 @@ class DrillSidewaysFacetsTest {
     static Path temp;
     static Schema schema;
     static JapaneseAnalyzers analyzers;
-    static QueryPlanner planner;
+    static SearchPlanner planner;
+    static LuceneQueries queries;
     static Directory directory;
     static DirectoryReader reader;
     static SortedSetDocValuesReaderState state;
@@ -67,7 +70,8 @@ class DrillSidewaysFacetsTest {
         schema = new Schema(IndexFixtures.TOKYO);
         CompanyGazetteer gazetteer = CompanyGazetteer.builtIn();
         analyzers = new JapaneseAnalyzers(gazetteer);
-        planner = new QueryPlanner(analyzers, schema);
+        planner = new SearchPlanner(analyzers, schema);
+        queries = new LuceneQueries(analyzers, schema);
         directory = SegmentedIndex.write(temp, schema.indexAnalyzer(analyzers), 5, article ->
                 schema.facetsConfig().build(schema.toDocument(article, Indexer.companiesOf(gazetteer, article))));
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(schema.indexAnalyzer(analyzers))
@@ -132,12 +136,13 @@ class DrillSidewaysFacetsTest {
                 tag == null ? List.of() : List.of(tag), List.of(), from == null ? null : LocalDate.parse(from), null,
                 SortOrder.RELEVANCE, 1, size);
         IndexSearcher searcher = new IndexSearcher(reader);
-        Sort sort = planner.sort(SortOrder.RELEVANCE);
+        SearchPlan plan = planner.plan(request);
+        Sort sort = queries.sort(plan);
         DrillSideways.DrillSidewaysResult lucene = new DrillSideways(searcher, schema.facetsConfig(), state)
-                .search(planner.drillDown(request, planner.plainTextQuery(query)), null, null, size, sort, false);
+                .search(queries.drillDown(plan, queries.plainTextQuery(plan)), null, null, size, sort, false);
         PageAndFacetsCollectorManager.Result ours = searcher.search(
-                LazyProximityQuery.scoredInFull(planner.textQuery(query)),
-                new PageAndFacetsCollectorManager(searcher, planner.filters(request), sort, size));
+                LazyProximityQuery.scoredInFull(queries.textQuery(plan)),
+                new PageAndFacetsCollectorManager(searcher, queries.filters(plan), sort, size));
         Facets ourCounts = new DrillSidewaysFacets(searcher, schema.facetsConfig(), state, ordinals)
                 .counts(ours.hits(), ours.sideways(), ours.sidewaysDims());
         assertTrue(lucene.hits.totalHits.value() > size, "too few hits to fill the page: " + lucene.hits.totalHits);
@@ -153,8 +158,9 @@ class DrillSidewaysFacetsTest {
 
     private static Map<String, Map<String, Long>> counts(DrillSideways sideways, SearchRequest request)
             throws IOException {
-        DrillDownQuery query = planner.drillDown(request, planner.textQuery(request.query()));
-        return counts(sideways.search(query, null, null, 10, planner.sort(request.sort()), true).facets);
+        SearchPlan plan = planner.plan(request);
+        DrillDownQuery query = queries.drillDown(plan, queries.textQuery(plan));
+        return counts(sideways.search(query, null, null, 10, queries.sort(plan), true).facets);
     }
 
     private static Map<String, Map<String, Long>> counts(Facets facets) throws IOException {

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import kensaku.search.SortOrder;
-import kensaku.search.plan.QueryPlanner;
+import kensaku.search.plan.LuceneQueries;
+import kensaku.search.plan.SearchPlanner;
 import kensaku.search.scoring.LazyProximityQuery;
 
 /**
@@ -38,7 +38,8 @@ class LazyProximityQueryTest {
     @org.junit.jupiter.api.io.TempDir
     static Path temp;
     static JapaneseAnalyzers analyzers;
-    static QueryPlanner planner;
+    static SearchPlanner planner;
+    static LuceneQueries queries;
     static Directory directory;
     static DirectoryReader reader;
 
@@ -47,7 +48,8 @@ class LazyProximityQueryTest {
         Schema schema = new Schema(IndexFixtures.TOKYO);
         CompanyGazetteer gazetteer = CompanyGazetteer.builtIn();
         analyzers = new JapaneseAnalyzers(gazetteer);
-        planner = new QueryPlanner(analyzers, schema);
+        planner = new SearchPlanner(analyzers, schema);
+        queries = new LuceneQueries(analyzers, schema);
         directory = SegmentedIndex.write(temp, schema.indexAnalyzer(analyzers), 6, article ->
                 schema.facetsConfig().build(schema.toDocument(article, Indexer.companiesOf(gazetteer, article))));
         reader = DirectoryReader.open(directory);
@@ -68,7 +70,7 @@ class LazyProximityQueryTest {
             "AI 企業|3", "AI 開発|2", "生成AI 企業|1", "データ センター|1", "半導体 需要|2", "AI 発表|1", "AI 発表|4",
             "モデル 公開|1", "市場 成長|1"})
     void pagesAndTotalsAreThoseOfThePlainQuery(String text, int size) throws IOException {
-        Query lazy = planner.textQuery(text);
+        Query lazy = queries.textQuery(plan(text));
         assertTrue(lazy instanceof LazyProximityQuery, "a several-word search has a proximity boost: " + lazy);
         assertSamePageAndTotal(text, size);
     }
@@ -86,8 +88,8 @@ class LazyProximityQueryTest {
     @CsvSource({"NVIDIA", "生成AI 投資", "\"データセンター\""})
     void explainsAndMatchesAsThePlainQuery(String text) throws IOException {
         IndexSearcher searcher = new IndexSearcher(reader);
-        Query ours = searcher.rewrite(planner.textQuery(text));
-        Query plain = searcher.rewrite(planner.plainTextQuery(text));
+        Query ours = searcher.rewrite(queries.textQuery(plan(text)));
+        Query plain = searcher.rewrite(queries.plainTextQuery(plan(text)));
         ScoreDoc top = searcher.search(plain, 1).scoreDocs[0];
         // The same explanation; a disjunction may list its clauses in another order.
         assertEquals(sortedLines(searcher.explain(plain, top.doc)), sortedLines(searcher.explain(ours, top.doc)));
@@ -103,10 +105,10 @@ class LazyProximityQueryTest {
 
     /** Our query collected as the search service collects it, against Lucene's own queries over every match. */
     private static void assertSamePageAndTotal(String text, int size) throws IOException {
-        Query lazy = LazyProximityQuery.scoredInFull(planner.textQuery(text));
+        Query lazy = LazyProximityQuery.scoredInFull(queries.textQuery(plan(text)));
         IndexSearcher searcher = new IndexSearcher(reader);
-        Sort sort = planner.sort(SortOrder.RELEVANCE);
-        TopFieldDocs plain = searcher.search(planner.plainTextQuery(text),
+        Sort sort = queries.sort(plan(text));
+        TopFieldDocs plain = searcher.search(queries.plainTextQuery(plan(text)),
                 new TopFieldCollectorManager(sort, size, null, Integer.MAX_VALUE));
         PageAndFacetsCollectorManager.Result ours =
                 searcher.search(lazy, new PageAndFacetsCollectorManager(searcher, List.of(), sort, size));
@@ -122,5 +124,10 @@ class LazyProximityQueryTest {
             described.add(doc.doc + ":" + Float.floatToIntBits((Float) fieldDoc.fields[0]) + ":" + fieldDoc.fields[0]);
         }
         return described;
+    }
+
+    /** The plan of a search for these words alone. */
+    private static kensaku.search.plan.SearchPlan plan(String text) {
+        return planner.plan(kensaku.search.SearchRequest.of(text));
     }
 }

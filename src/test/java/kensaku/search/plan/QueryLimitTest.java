@@ -10,6 +10,7 @@ import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.IndexFixtures;
 import kensaku.index.Schema;
+import kensaku.search.SearchRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,14 +21,16 @@ import org.junit.jupiter.api.Test;
 class QueryLimitTest {
     static JapaneseAnalyzers analyzers;
     static QueryLimit limit;
-    static QueryPlanner planner;
+    static SearchPlanner planner;
+    static LuceneQueries queries;
 
     @BeforeAll
     static void setUp() {
         analyzers = new JapaneseAnalyzers(CompanyGazetteer.builtIn());
         Schema schema = new Schema(IndexFixtures.TOKYO);
-        planner = new QueryPlanner(analyzers, schema);
-        limit = new QueryLimit(analyzers, schema);
+        planner = new SearchPlanner(analyzers, schema);
+        queries = new LuceneQueries(analyzers, schema);
+        limit = planner.limit();
     }
 
     @AfterAll
@@ -60,7 +63,12 @@ class QueryLimitTest {
     @MethodSource("hostile")
     void theSearchedPartStaysFarBelowTheClauseLimit(String query) {
         QueryLimit.Limited limited = limit.apply(query);
-        int clauses = QueryLimit.countClauses(planner.textQuery(limited.kept()));
+        // The planner cuts as the limit does (a longer query is refused before: plan what was kept).
+        boolean askable = query.length() <= SearchRequest.MAX_QUERY_CHARS;
+        SearchPlan plan = planner.plan(SearchRequest.of(askable ? query : limited.kept()));
+        assertEquals(limited.kept(), plan.query(), "the planner searches what the limit keeps");
+        assertEquals(askable ? limited.ignored() : List.of(), plan.ignoredWords());
+        int clauses = QueryLimit.countClauses(queries.textQuery(plan));
         assertTrue(clauses <= QueryLimit.MAX_CLAUSES, clauses + " clauses for " + limited.kept());
         assertTrue(query.startsWith(limited.kept().replaceAll("\"$", "")), limited.kept());
     }

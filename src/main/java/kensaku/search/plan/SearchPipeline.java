@@ -1,0 +1,111 @@
+package kensaku.search.plan;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import kensaku.analysis.CompanyGazetteer;
+import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.index.Schema;
+import kensaku.search.FacetCount;
+import kensaku.search.Hit;
+import kensaku.search.SearchRequest;
+import kensaku.search.SearchResponse;
+
+/**
+ * A search, the same three steps in both engines: {@link #plan} the request, let the engine execute the plan, then
+ * {@link #assemble} the answer from what it found. Everything but the execution is here, once: the facets shown (each
+ * cut to its limit, selected values kept), the did-you-mean flow (when to look for a correction, and that it is
+ * offered only if it finds more under the same filters), the company labels and the words the query limit left out.
+ * The browse order is the planner's.
+ */
+public final class SearchPipeline {
+    private final SearchPlanner planner;
+    private final CompanyLabels labels;
+
+    public SearchPipeline(JapaneseAnalyzers analyzers, Schema schema, CompanyGazetteer gazetteer) {
+        this.planner = new SearchPlanner(analyzers, schema);
+        this.labels = new CompanyLabels(gazetteer);
+    }
+
+    /**
+     * What an engine found for a plan, on one view of its index, and what it answers on that same view for the
+     * did-you-mean that follows.
+     */
+    public interface Found {
+        /** Exact number of matching articles. */
+        long total();
+
+        /** The page's hits, highlighted. */
+        List<Hit> hits();
+
+        /** The counted values of one of the plan's facets, in any order. */
+        List<FacetCount> counted(String dim) throws IOException;
+
+        /** The count of a selected value that {@link #counted} does not list (0 when the engine counted only those). */
+        long selectedCount(String dim, String value);
+
+        /** Whether a did-you-mean may still be looked for (the engine has time left). */
+        boolean mayCorrect();
+
+        /** The query with its unknown words replaced by the closest indexed words; empty when there is none. */
+        Optional<String> corrected(String query) throws IOException;
+
+        /** How many articles another plan (a correction, same filters) finds. */
+        long count(SearchPlan plan) throws IOException;
+
+        /** Whether the search ran out of its time budget; asked last, once everything else is done. */
+        boolean timedOut();
+    }
+
+    /** Step 1: the request's plan, made once. */
+    public SearchPlan plan(SearchRequest request) {
+        return planner.plan(request);
+    }
+
+    /** Step 3: the response, from the plan and what the engine found; {@code startNanos} is when the request came. */
+    public SearchResponse assemble(SearchPlan plan, Found found, long startNanos) throws IOException {
+        Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+        for (SearchPlan.Facet facet : plan.facets()) {
+            facets.put(facet.dim(), shown(facet, found));
+        }
+        String correction = correction(plan, found);
+        long tookMillis = Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+        return labels.label(new SearchResponse(found.total(), tookMillis, found.timedOut(), plan.page().number(),
+                plan.page().size(), found.hits(), facets, correction)).ignoring(plan.ignoredWords());
+    }
+
+    /** Sorted by count then value and cut to the facet's limit; a selected value is always listed, so it can be unticked. */
+    private static List<FacetCount> shown(SearchPlan.Facet facet, Found found) throws IOException {
+        List<FacetCount> counts = new ArrayList<>(found.counted(facet.dim()));
+        Set<String> seen = new HashSet<>();
+        counts.forEach(count -> seen.add(count.value()));
+        for (String value : facet.selected()) {
+            if (seen.add(value)) {
+                counts.add(new FacetCount(value, found.selectedCount(facet.dim(), value)));
+            }
+        }
+        return FacetLimits.cut(counts, facet.dim(), facet.selected());
+    }
+
+    /**
+     * A corrected query when this one found few articles and the correction finds more under the same filters;
+     * or null. Each engine finds the closest indexed words its own way, with the rules of {@link Corrections}.
+     */
+    private String correction(SearchPlan plan, Found found) throws IOException {
+        if (!found.mayCorrect() || !plan.hasQuery() || found.total() > Corrections.FEW_RESULTS) {
+            return null;
+        }
+        Optional<String> corrected = found.corrected(plan.query());
+        if (corrected.isEmpty() || corrected.get().equals(plan.query())) {
+            return null;
+        }
+        Optional<SearchPlan> correctedPlan = planner.corrected(plan, corrected.get());
+        return correctedPlan.isPresent() && found.count(correctedPlan.get()) > found.total() ? corrected.get() : null;
+    }
+}
