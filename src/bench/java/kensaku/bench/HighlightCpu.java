@@ -23,7 +23,9 @@ import kensaku.search.SearchRequest;
 import kensaku.search.highlight.Highlights;
 import kensaku.search.lucene.LiveIndex;
 import kensaku.search.lucene.SearchService;
-import kensaku.search.plan.QueryPlanner;
+import kensaku.search.plan.LuceneQueries;
+import kensaku.search.plan.SearchPlan;
+import kensaku.search.plan.SearchPlanner;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
@@ -66,7 +68,8 @@ public final class HighlightCpu {
                 DirectoryReader reader = DirectoryReader.open(FSDirectory.open(
                         folder.resolve(Files.readString(folder.resolve("CURRENT")).trim())))) {
             SearchService search = new SearchService(live, schema, analyzers, gazetteer);
-            QueryPlanner planner = new QueryPlanner(analyzers, schema);
+            SearchPlanner planner = new SearchPlanner(analyzers, schema);
+            LuceneQueries queries = new LuceneQueries(analyzers, schema);
             IndexSearcher searcher = new IndexSearcher(reader);
             List<Page> pages = new ArrayList<>();
             List<SearchRequest> requests = new ArrayList<>();
@@ -95,8 +98,9 @@ public final class HighlightCpu {
                 for (int doc : sorted) {
                     stored.put(doc, reader.storedFields().document(doc));
                 }
-                pages.add(new Page(planner.highlightQuery(request.query(), Schema.TITLE),
-                        planner.highlightQuery(request.query(), Schema.BODY), sorted, stored));
+                SearchPlan plan = planner.plan(request);
+                pages.add(new Page(queries.highlightQuery(plan, Schema.TITLE),
+                        queries.highlightQuery(plan, Schema.BODY), sorted, stored));
             }
             Highlights highlights = new Highlights(schema.indexAnalyzer(analyzers));
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();

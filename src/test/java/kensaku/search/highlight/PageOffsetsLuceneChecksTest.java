@@ -14,7 +14,8 @@ import java.util.Set;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
-import kensaku.search.plan.QueryPlanner;
+import kensaku.search.plan.LuceneQueries;
+import kensaku.search.plan.SearchPlanner;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -61,7 +62,8 @@ public class PageOffsetsLuceneChecksTest extends LuceneTestCase {
     private JapaneseAnalyzers analyzers;
     private Schema schema;
     private Analyzer indexAnalyzer;
-    private QueryPlanner planner;
+    private SearchPlanner planner;
+    private LuceneQueries queries;
     private Directory dir;
     private IndexReader reader;
 
@@ -71,7 +73,8 @@ public class PageOffsetsLuceneChecksTest extends LuceneTestCase {
         analyzers = new JapaneseAnalyzers(CompanyGazetteer.builtIn());
         schema = new Schema(ZoneId.of("Asia/Tokyo"));
         indexAnalyzer = schema.indexAnalyzer(analyzers);
-        planner = new QueryPlanner(analyzers, schema);
+        planner = new SearchPlanner(analyzers, schema);
+        queries = new LuceneQueries(analyzers, schema);
         dir = newDirectory();
         reader = randomIndex();
     }
@@ -90,7 +93,7 @@ public class PageOffsetsLuceneChecksTest extends LuceneTestCase {
         for (int i = 0; i < 12; i++) {
             String text = randomQueryText();
             for (String field : List.of(Schema.TITLE, Schema.BODY)) {
-                Query query = planner.highlightQuery(text, field);
+                Query query = highlightQuery(text, field);
                 ComponentsOf highlighter = new ComponentsOf(searcher, indexAnalyzer);
                 List<String> fields = new ArrayList<>(highlighter.maskedFields(field));
                 fields.add(field);
@@ -132,8 +135,8 @@ public class PageOffsetsLuceneChecksTest extends LuceneTestCase {
         int marked = 0;
         for (int i = 0; i < 12; i++) {
             String text = randomQueryText();
-            Query titleQuery = planner.highlightQuery(text, Schema.TITLE);
-            Query bodyQuery = planner.highlightQuery(text, Schema.BODY);
+            Query titleQuery = highlightQuery(text, Schema.TITLE);
+            Query bodyQuery = highlightQuery(text, Schema.BODY);
             ScoreDoc[] hits = searcher.search(bodyQuery, 1 + random().nextInt(30)).scoreDocs;
             int[] docIds = Arrays.stream(hits).mapToInt(hit -> hit.doc).sorted().toArray();
             Map<Integer, Document> stored = new HashMap<>();
@@ -255,5 +258,10 @@ public class PageOffsetsLuceneChecksTest extends LuceneTestCase {
 
     private static String randomWord() {
         return WORDS[random().nextInt(WORDS.length)];
+    }
+
+    /** What highlighting marks for this text in one stored field, as the search pipeline plans it. */
+    private Query highlightQuery(String text, String field) {
+        return queries.highlightQuery(planner.plan(kensaku.search.SearchRequest.of(text)), field);
     }
 }
