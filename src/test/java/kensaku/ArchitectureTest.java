@@ -37,12 +37,14 @@ class ArchitectureTest {
             Map.entry("search.lucene.facets", Set.of("index")),
             Map.entry("search.lucene", Set.of("corpus", "analysis", "index", "search", "search.scoring", "search.plan",
                     "search.highlight", "search.lucene.facets")),
+            Map.entry("search.reload", Set.of("analysis", "search")),
             Map.entry("relevance", Set.of("search")),
             Map.entry("analytics", Set.of("search", "search.plan")),
             Map.entry("http", Set.of("search", "search.plan", "analytics")),
             Map.entry("opensearch", Set.of("corpus", "analysis", "index", "search", "search.plan", "search.highlight")),
             Map.entry("metrics", Set.of("search", "http", "analytics")),
-            Map.entry("cli", Set.of("corpus", "analysis", "index", "search", "search.plan", "search.lucene", "relevance",
+            Map.entry("cli", Set.of("corpus", "analysis", "index", "search", "search.plan", "search.lucene",
+                    "search.reload", "relevance",
                     "http", "opensearch", "metrics", "analytics")));
     private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?kensaku\\.([a-z.]+?)\\.[A-Z]");
     private static final Pattern BENCH_LIBRARIES = Pattern.compile("(?m)^import (?:static )?org\\.(?:apache\\.hc|openjdk\\.jmh)\\.");

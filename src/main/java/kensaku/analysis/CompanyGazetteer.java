@@ -109,6 +109,31 @@ public final class CompanyGazetteer {
         return companies;
     }
 
+    /**
+     * The whole gazetteer (built-in and the operator's, merged) in its own file format, each alias as the matcher
+     * sees it ({@code =} before an exact-case one): what a cluster node is given to analyse exactly as kensaku does.
+     */
+    public String toTsv() {
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        for (CompanyMatcher.Alias alias : aliases) {
+            names.computeIfAbsent(alias.canonical(), k -> new ArrayList<>())
+                    .add((alias.exactCase() ? "=" : "") + alias.name());
+        }
+        StringBuilder tsv = new StringBuilder();
+        names.forEach((canonical, aliasNames) -> tsv.append(canonical).append('\t')
+                .append(String.join("|", aliasNames)).append('\t').append(labelOf(canonical)).append('\n'));
+        return tsv.toString();
+    }
+
+    /** A gazetteer in the file format, from text (see {@link #toTsv}); a malformed line names {@code name} and line. */
+    public static CompanyGazetteer fromTsv(String tsv, String name) {
+        try {
+            return parse(new java.io.StringReader(tsv), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every alias as the matcher sees it (normalised), in gazetteer order. */
     List<CompanyMatcher.Alias> aliases() {
         return aliases;
@@ -138,7 +163,7 @@ public final class CompanyGazetteer {
         return normalize(name).strip().toLowerCase(Locale.ROOT);
     }
 
-    private static CompanyGazetteer parse(Reader source, String name) throws IOException {
+    static CompanyGazetteer parse(Reader source, String name) throws IOException {
         List<Company> companies = new ArrayList<>();
         List<CompanyMatcher.Alias> aliases = new ArrayList<>();
         BufferedReader lines = new BufferedReader(source);

@@ -2,13 +2,8 @@ package kensaku.analysis;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +25,6 @@ import org.apache.lucene.analysis.ja.JapanesePartOfSpeechStopFilter;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.apache.lucene.analysis.ja.dict.UserDictionary;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -45,7 +39,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  *   <li>Morphological: width folding (ＡＩ = AI, ｻｰﾊﾞｰ = サーバー) → Kuromoji in search mode with the user
  *       dictionary, compounds discarded so phrase queries and synonyms work → base forms (投資した = 投資) →
  *       part-of-speech and stop-word removal → katakana long-vowel stemming (サーバー = サーバ) → lower case.</li>
- *   <li>Morphological query side: the same, plus company aliases as synonyms last (エヌビディア finds NVIDIA).</li>
+ *   <li>Morphological query side: the same, plus company aliases and the operator's synonyms.txt as synonyms last (エヌビディア finds NVIDIA).</li>
  *   <li>Bigram: width folding → hiragana as katakana → standard tokenizer → long-vowel stemming → lower case → CJK
  *       bigrams; finds parts of katakana compounds Kuromoji keeps whole (コンピューティング in
  *       クラウドコンピューティングリソース), and a word typed in either kana (さーばー finds サーバー).</li>
@@ -58,7 +52,6 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * </ul>
  */
 public final class JapaneseAnalyzers implements Closeable {
-    private static final String USER_DICTIONARY = "/kensaku/analysis/userdict_ja.txt";
     private static final int KATAKANA_STEM_MIN_LENGTH = 4;
     // The rules the two normalizing char filters apply, as patterns: the definition their streaming forms
     // (LongVowelDashCharFilter, ThousandsSeparatorCharFilter) are tested against, output and offsets alike.
@@ -66,6 +59,7 @@ public final class JapaneseAnalyzers implements Closeable {
             Pattern.compile("[－—―─━](?<=[\\p{IsKatakana}\\p{IsHiragana}ーｰ－—―─━][－—―─━])");
     static final Pattern THOUSANDS_SEPARATOR = Pattern.compile(",(?<=\\d,)(?=\\d{3}(?!\\d))");
 
+    private final AnalysisConfig config;
     private final UserDictionary userDictionary;
     private final Analyzer morphological;
     private final Analyzer morphologicalQuery;
@@ -73,13 +67,26 @@ public final class JapaneseAnalyzers implements Closeable {
     private final Analyzer reading;
     private final Analyzer readingQuery;
 
+    /** The files shipped with kensaku, with this gazetteer. */
     public JapaneseAnalyzers(CompanyGazetteer gazetteer) {
-        this.userDictionary = builtInUserDictionary();
-        this.morphological = new Morphological(userDictionary, null);
-        this.morphologicalQuery = new Morphological(userDictionary, synonyms(gazetteer, morphological));
+        this(AnalysisConfig.builtIn(gazetteer));
+    }
+
+    /** The chains fed by an analysis folder's files (see {@link AnalysisFolder}). */
+    public JapaneseAnalyzers(AnalysisConfig config) {
+        this.config = config;
+        this.userDictionary = config.parsedUserDictionary();
+        CharArraySet stopWords = config.parsedStopWords();
+        this.morphological = new Morphological(userDictionary, stopWords, null);
+        this.morphologicalQuery = new Morphological(userDictionary, stopWords, synonyms(config, morphological));
         this.bigram = new Bigram();
         this.reading = new Reading(userDictionary);
         this.readingQuery = new ReadingQuery();
+    }
+
+    /** What these analyzers were built from. */
+    public AnalysisConfig config() {
+        return config;
     }
 
     /** Morphological view, index side. */
@@ -145,24 +152,14 @@ public final class JapaneseAnalyzers implements Closeable {
         return new ThousandsSeparatorCharFilter(new CJKWidthCharFilter(longVowels));
     }
 
-    private static UserDictionary builtInUserDictionary() {
-        try (InputStream in = JapaneseAnalyzers.class.getResourceAsStream(USER_DICTIONARY)) {
-            if (in == null) {
-                throw new IllegalStateException(USER_DICTIONARY + " is missing from the jar");
-            }
-            return UserDictionary.open(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("user dictionary " + USER_DICTIONARY + " is invalid: " + e.getMessage(), e);
-        }
-    }
-
     /**
      * Every name of a company is equivalent to every other, each analysed by the index chain so entries match
      * tokens exactly. Names the chain cannot turn into a clean token sequence (all stop words, gaps) are left out.
+     * The operator's synonyms.txt joins them in the same map (checked line by line by {@link AnalysisFolder}).
      */
-    private static SynonymMap synonyms(CompanyGazetteer gazetteer, Analyzer analyzer) {
+    private static SynonymMap synonyms(AnalysisConfig config, Analyzer analyzer) {
         StringBuilder rules = new StringBuilder();
-        for (CompanyGazetteer.Company company : gazetteer.companies()) {
+        for (CompanyGazetteer.Company company : config.gazetteer().companies()) {
             Set<String> names = new LinkedHashSet<>();
             names.add(company.canonical());
             names.addAll(company.aliases());
@@ -172,13 +169,7 @@ public final class JapaneseAnalyzers implements Closeable {
                 rules.append(String.join(", ", usable)).append('\n');
             }
         }
-        try {
-            SolrSynonymParser parser = new SolrSynonymParser(true, true, analyzer);
-            parser.parse(new StringReader(rules.toString()));
-            return parser.build();
-        } catch (IOException | ParseException e) {
-            throw new IllegalStateException("company synonyms cannot be built: " + e.getMessage(), e);
-        }
+        return SynonymRules.build(rules.toString(), config.synonyms(), analyzer);
     }
 
     private static boolean analysesCleanly(Analyzer analyzer, String text) {
@@ -202,11 +193,12 @@ public final class JapaneseAnalyzers implements Closeable {
     private static final class Morphological extends Analyzer {
         private final UserDictionary userDictionary;
         private final SynonymMap synonyms;
-        private final CharArraySet stopWords = JapaneseAnalyzer.getDefaultStopSet();
+        private final CharArraySet stopWords;
         private final Set<String> stopTags = JapaneseAnalyzer.getDefaultStopTags();
 
-        Morphological(UserDictionary userDictionary, SynonymMap synonyms) {
+        Morphological(UserDictionary userDictionary, CharArraySet stopWords, SynonymMap synonyms) {
             this.userDictionary = userDictionary;
+            this.stopWords = stopWords;
             this.synonyms = synonyms;
         }
 

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import kensaku.analysis.CompanyGazetteer;
+import kensaku.analysis.AnalysisConfig;
 import kensaku.corpus.ArticleReader;
 import kensaku.corpus.Problem;
 import kensaku.index.Schema;
@@ -20,9 +20,9 @@ final class ClusterIndexRun {
     static int run(Path corpus, CommonOptions common, ClusterOptions cluster, int shards, int replicas,
                    boolean includeDrafts, boolean verbose, PrintStream out, PrintStream err) {
         try (ClusterClient client = cluster.client()) {
-            CompanyGazetteer gazetteer = common.gazetteer();
-            ClusterIndexer indexer = new ClusterIndexer(client, new ClusterSchema(new Schema(common.zone)), gazetteer,
-                    new ArticleReader(common.zone), includeDrafts);
+            AnalysisConfig analysis = common.analysisConfig();
+            ClusterIndexer indexer = new ClusterIndexer(client, new ClusterSchema(new Schema(common.zone), analysis),
+                    analysis.gazetteer(), new ArticleReader(common.zone), includeDrafts);
             ClusterIndexReport report;
             try (ProgressDisplay progress = ProgressDisplay.forConsole(err)) {
                 report = indexer.build(corpus, new ClusterIndexer.Layout(cluster.alias, shards, replicas), progress);

@@ -3,7 +3,10 @@ package kensaku.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import kensaku.analysis.AnalysisConfig;
+import kensaku.analysis.AnalysisFolder;
 import kensaku.analysis.CompanyGazetteer;
+import kensaku.analysis.InvalidAnalysisFileException;
 import picocli.CommandLine.Option;
 
 /** Options every command that touches an index shares (the benchmark's query-cpu too). */
@@ -14,6 +17,11 @@ public final class CommonOptions {
     @Option(names = "--zone", defaultValue = "Asia/Tokyo",
             description = "Display time zone for dates and month facets (default: ${DEFAULT-VALUE}).")
     ZoneId zone;
+
+    @Option(names = "--analysis", paramLabel = "DIR",
+            description = "Analysis folder you edit: synonyms.txt, userdict.txt, stopwords.txt, companies.tsv (each "
+                    + "optional; the built-in file otherwise). serve reloads synonyms and companies within seconds.")
+    Path analysis;
 
     @Option(names = "--companies", description = "A company gazetteer file of your own (same format as the built-in one).")
     Path companies;
@@ -30,11 +38,22 @@ public final class CommonOptions {
         return zone;
     }
 
+    /** The analysis folder with --companies and --companies-mode; the built-in files where it has none. */
+    public AnalysisFolder analysisFolder() {
+        return new AnalysisFolder(analysis, companies, "replace".equals(companiesMode));
+    }
+
+    /** The analysis folder's files, read and checked (a bad line: the file and the line). */
+    public AnalysisConfig analysisConfig() throws IOException, InvalidAnalysisFileException {
+        return analysisFolder().load();
+    }
+
+    /** The company gazetteer in force: --companies, else the analysis folder's companies.tsv, with the built-in one. */
     public CompanyGazetteer gazetteer() throws IOException {
-        if (companies == null) {
-            return CompanyGazetteer.builtIn();
+        try {
+            return analysisFolder().gazetteer();
+        } catch (InvalidAnalysisFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        CompanyGazetteer own = CompanyGazetteer.load(companies);
-        return "replace".equals(companiesMode) ? own : CompanyGazetteer.builtIn().extendedWith(own);
     }
 }

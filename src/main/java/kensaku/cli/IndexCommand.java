@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import kensaku.analysis.CompanyGazetteer;
+import kensaku.analysis.AnalysisConfig;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.corpus.ArticleReader;
 import kensaku.corpus.Problem;
@@ -84,11 +84,11 @@ public final class IndexCommand implements Callable<Integer> {
     static int run(Path corpus, CommonOptions common, int threads, boolean full, boolean includeDrafts, boolean verbose,
                    PrintStream out, PrintStream err) {
         try {
-            CompanyGazetteer gazetteer = common.gazetteer();
+            AnalysisConfig analysis = common.analysisConfig();
             Schema schema = new Schema(common.zone);
-            try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(gazetteer)) {
-                Indexer indexer = new Indexer(schema, analyzers, gazetteer, new ArticleReader(common.zone), threads,
-                        includeDrafts);
+            try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(analysis)) {
+                Indexer indexer = new Indexer(schema, analyzers, analysis.gazetteer(), new ArticleReader(common.zone),
+                        threads, includeDrafts);
                 IndexReport report;
                 try (ProgressDisplay progress = ProgressDisplay.forConsole(err)) {
                     report = indexer.build(corpus, new IndexDirectory(common.index), progress, full);
@@ -109,7 +109,9 @@ public final class IndexCommand implements Callable<Integer> {
         for (Problem problem : report.stale()) {
             out.printf(Locale.ROOT, "STALE   %s: %s (its last good version stays searchable)%n", problem.id(), problem.reason());
         }
-        out.printf(Locale.ROOT, "mode         %s%n", report.incremental() ? "incremental" : "full");
+        out.printf(Locale.ROOT, "mode         %s%n", report.incremental() ? "incremental"
+                : report.analysisChanged().isEmpty() ? "full"
+                : "full (analysis changed: " + String.join(", ", report.analysisChanged()) + ")");
         out.printf(Locale.ROOT, "files read   %,d%n", report.filesRead());
         out.printf(Locale.ROOT, "indexed      %,d (new or changed)%n", report.indexed());
         out.printf(Locale.ROOT, "skipped      %,d (unchanged)%n", report.unchanged());

@@ -2,7 +2,9 @@ package kensaku.cli;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import kensaku.analysis.AnalysisConfig;
 import kensaku.analysis.CompanyGazetteer;
+import kensaku.analysis.InvalidAnalysisFileException;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.IndexDirectory;
 import kensaku.index.Schema;
@@ -35,9 +37,16 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CompanyGazetteer gazetteer = common.gazetteer();
+        AnalysisConfig analysis;
+        try {
+            analysis = common.analysisConfig();
+        } catch (InvalidAnalysisFileException e) {
+            System.err.println("kensaku search: " + e.getMessage());
+            return 2;
+        }
+        CompanyGazetteer gazetteer = analysis.gazetteer();
         Schema schema = new Schema(common.zone);
-        try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(gazetteer);
+        try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(analysis);
              LiveIndex index = new LiveIndex(new IndexDirectory(common.index), schema, Duration.ofHours(1))) {
             SearchService service = new SearchService(index, schema, analyzers, gazetteer);
             SortOrder order = query.isBlank() ? SortOrder.DATE : SortOrder.RELEVANCE;

@@ -12,7 +12,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kensaku.analytics.Analytics;
+import java.util.concurrent.CompletionException;
+import kensaku.analysis.AnalysisFingerprint;
+import kensaku.analysis.AnalysisFolder;
 import kensaku.analysis.CompanyGazetteer;
+import kensaku.analysis.InvalidAnalysisFileException;
+import kensaku.index.IndexedAnalysis;
+import kensaku.search.SearchLoad;
+import kensaku.search.reload.AnalysisReload;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.corpus.SiteUrls;
 import kensaku.index.IndexDirectory;
@@ -26,6 +33,8 @@ import kensaku.metrics.ServerMetrics;
 import kensaku.http.ServerConfig;
 import java.io.IOException;
 import kensaku.opensearch.ClusterClient;
+import kensaku.opensearch.ClusterAnalysis;
+import kensaku.opensearch.ClusterSchema;
 import kensaku.opensearch.OpenSearchBackend;
 import kensaku.search.IncompatibleIndexException;
 import kensaku.search.IndexInfo;
@@ -85,6 +94,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--poll-millis", defaultValue = "1000", hidden = true,
             description = "How often to look for a new index generation.")
     long pollMillis;
+
+    @Option(names = "--analysis-poll-millis", defaultValue = "1000", hidden = true,
+            description = "How often to look for changes in the analysis folder.")
+    long analysisPollMillis;
 
     @Option(names = "--verify-first-mb", defaultValue = "256",
             description = "Verify an index up to this size before serving it; a larger one is served while it is "
@@ -159,11 +172,18 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         IndexDirectory directory = new IndexDirectory(common.index);
-        CompanyGazetteer gazetteer = common.gazetteer();
+        AnalysisFolder analysisFolder = common.analysisFolder();
+        CompanyGazetteer gazetteer;
+        try {
+            gazetteer = analysisFolder.gazetteer();
+        } catch (InvalidAnalysisFileException | IOException e) {
+            System.err.println("kensaku serve: " + e.getMessage());
+            return 2;
+        }
         ServerMetrics metrics = new ServerMetrics();
         Schema schema = new Schema(common.zone);
         // Kuromoji's dictionaries load on the other core while the index opens: the two are most of start-up.
-        CompletableFuture<JapaneseAnalyzers> loading = CompletableFuture.supplyAsync(() -> new JapaneseAnalyzers(gazetteer));
+        CompletableFuture<JapaneseAnalyzers> loading = CompletableFuture.supplyAsync(() -> analyzersOf(analysisFolder));
         LiveIndex opened;
         try {
             opened = openOrBuild(directory, schema, gazetteer, metrics);
@@ -183,13 +203,35 @@ public final class ServeCommand implements Callable<Integer> {
             metrics.close();
             return 2;
         }
+        JapaneseAnalyzers analyzers;
+        try {
+            analyzers = loading.join();
+        } catch (CompletionException e) {
+            // A bad line in the analysis folder: file and line, nothing served.
+            opened.close();
+            metrics.close();
+            System.err.println("kensaku serve: " + e.getCause().getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         try (ServerMetrics closing = metrics;
              LiveIndex index = opened;
-             JapaneseAnalyzers analyzers = loading.join();
+             AnalysisReload service = new AnalysisReload(analysisFolder, analyzers,
+                     now -> new SearchService(index, schema, now, now.config().gazetteer(), siteUrls, visibility()),
+                     new AnalysisReload.ServedIndex() {
+                         @Override
+                         public String generation() {
+                             return index.info().generation();
+                         }
+
+                         @Override
+                         public AnalysisFingerprint fingerprint(String generation) throws IOException {
+                             return IndexedAnalysis.of(directory.root().resolve(generation));
+                         }
+                     },
+                     Duration.ofMillis(analysisPollMillis), now -> index.suggestWith(now.gazetteer()));
              Analytics analytics = openAnalytics(metrics)) {
-            SearchService service = new SearchService(index, schema, analyzers, gazetteer, siteUrls, visibility());
-            metrics.watch(service, service.load());
+            metrics.watch(service, loadOf(service));
             try (SearchServer server = new SearchServer(recorded(new MeteredBackend(service, metrics), analytics),
                          serverConfig, listeners(metrics), analytics).start();
                  AdminServer admin = startAdmin(metrics, analytics)) {
@@ -208,6 +250,30 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The analysis folder's analyzers; a bad file fails with its file:line message. */
+    private static JapaneseAnalyzers analyzersOf(AnalysisFolder folder) {
+        try {
+            return new JapaneseAnalyzers(folder.load());
+        } catch (IOException | InvalidAnalysisFileException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /** How busy the search service serving now is (it changes with each analysis switch). */
+    private static SearchLoad loadOf(AnalysisReload reload) {
+        return new SearchLoad() {
+            @Override
+            public int searchesRunning() {
+                return reload.serving() instanceof SearchService service ? service.load().searchesRunning() : 0;
+            }
+
+            @Override
+            public int searchesWaiting() {
+                return reload.serving() instanceof SearchService service ? service.load().searchesWaiting() : 0;
+            }
+        };
     }
 
     private List<RequestListener> listeners(ServerMetrics metrics) {
@@ -315,22 +381,43 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Serves from the cluster; the index there is built and switched by {@code index --target opensearch}. */
     private int serveCluster(SiteUrls siteUrls, ServerConfig serverConfig) throws Exception {
-        CompanyGazetteer gazetteer = common.gazetteer();
+        AnalysisFolder analysisFolder = common.analysisFolder();
+        JapaneseAnalyzers analyzers;
+        try {
+            analyzers = new JapaneseAnalyzers(analysisFolder.load());
+        } catch (InvalidAnalysisFileException | IOException e) {
+            System.err.println("kensaku serve: " + e.getMessage());
+            return 2;
+        }
         Schema schema = new Schema(common.zone);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(gazetteer);
-             ClusterClient client = cluster.client();
+        try (ClusterClient client = cluster.client();
+             AnalysisReload search = new AnalysisReload(analysisFolder, analyzers,
+                     now -> new OpenSearchBackend(client, cluster.alias, schema, now, now.config().gazetteer(), siteUrls,
+                             visibility()),
+                     new AnalysisReload.ServedIndex() {
+                         @Override
+                         public String generation() throws IOException {
+                             return ClusterSchema.indexBehind(client, cluster.alias);
+                         }
+
+                         @Override
+                         public AnalysisFingerprint fingerprint(String generation) throws IOException {
+                             return ClusterSchema.indexedAnalysis(client, generation);
+                         }
+                     },
+                     Duration.ofMillis(analysisPollMillis), now -> ClusterAnalysis.push(client, cluster.alias, now));
              ServerMetrics metrics = new ServerMetrics();
              Analytics analytics = openAnalytics(metrics)) {
-            OpenSearchBackend search = new OpenSearchBackend(client, cluster.alias, schema, analyzers, gazetteer, siteUrls,
-                    visibility());
             IndexInfo info;
             try {
-                info = search.checkCompatible();
+                info = ((OpenSearchBackend) search.serving()).checkCompatible();
             } catch (IOException e) {
                 System.err.println("cannot serve from the cluster: " + e.getMessage());
                 return 2;
             }
+            // The folder may have changed since the cluster index was built: its query-time part applies now.
+            ClusterAnalysis.push(client, cluster.alias, search.config());
             metrics.watch(search, null);
             try (SearchServer server = new SearchServer(recorded(new MeteredBackend(search, metrics), analytics),
                          serverConfig, listeners(metrics), analytics).start();

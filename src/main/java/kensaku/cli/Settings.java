@@ -17,7 +17,7 @@ final class Settings {
 
     static final List<String> KEYS = List.of(
             "corpus", "index",                                   // where the articles and the index are
-            "zone", "companies", "companies-mode",               // analysis and display
+            "zone", "analysis", "companies", "companies-mode",   // analysis and display
             "host", "port", "cors-origin", "backend",            // the public listener
             "site-url", "permalink", "site-generator",           // links to the publisher's live pages
             "admin-host", "admin-port", "admin-token", "log-format", // operations: metrics, admin page, logs

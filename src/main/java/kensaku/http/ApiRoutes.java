@@ -11,6 +11,7 @@ import kensaku.analytics.Analytics;
 import kensaku.search.ArticleView;
 import kensaku.search.BadRequestException;
 import kensaku.search.Hit;
+import kensaku.search.AnalysisStatus;
 import kensaku.search.IndexInfo;
 import kensaku.search.SearchBackend;
 import kensaku.search.SearchRequest;
@@ -95,6 +96,18 @@ final class ApiRoutes {
         health.put("built_at", info.builtAt());
         health.put("generation", info.generation());
         health.put("zone", info.zone());
+        AnalysisStatus analysis = service.analysis();
+        if (analysis != null) {
+            // "reindex_required" for programs; the message for the person reading the health check.
+            health.put("reindex_required", analysis.reindexRequired());
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("source", analysis.source());
+            details.put("loaded_at", analysis.loadedAt());
+            details.put("reindex_changes", analysis.reindexChanges());
+            details.put("message", analysis.message());
+            details.put("error", analysis.error());
+            health.put("analysis", details);
+        }
         ctx.json(health);
     }
 

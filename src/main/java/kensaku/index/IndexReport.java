@@ -28,12 +28,15 @@ import kensaku.corpus.Publishing;
  * @param includesDrafts  whether this was a preview build that indexed drafts
  * @param notFiles        entries named like articles that are not regular files (symbolic links, FIFOs, folders),
  *                        skipped, each with what it is
+ * @param analysisChanged the analysis files whose change made this a full build (the live generation was analysed
+ *                        otherwise); empty when they match or there was no live generation
  */
 public record IndexReport(int filesRead, int indexed, int unchanged, int deleted, int documents, List<Problem> failed,
                           List<Problem> stale, Map<String, Integer> companyMentions, long corpusBytes,
                           Duration elapsed, Path generation, boolean incremental, List<Withheld> withheld,
-                          boolean includesDrafts, List<Problem> notFiles) {
+                          boolean includesDrafts, List<Problem> notFiles, List<String> analysisChanged) {
     public IndexReport {
+        analysisChanged = List.copyOf(analysisChanged);
         notFiles = List.copyOf(notFiles);
         failed = List.copyOf(failed);
         withheld = List.copyOf(withheld);

@@ -90,7 +90,13 @@ public final class Indexer {
             if (!leftovers.isEmpty()) {
                 LOG.info("removed {} leftover folder(s) from earlier builds: {}", leftovers.size(), leftovers);
             }
-            Optional<PreviousGeneration> previous = full ? Optional.empty()
+            // An index analysed otherwise is never built upon: unchanged articles would keep the old terms.
+            List<String> analysisChanged = analysisChanged(target);
+            if (!analysisChanged.isEmpty()) {
+                LOG.info("the analysis changed since the live index was built ({}): re-analysing every article",
+                        String.join(", ", analysisChanged));
+            }
+            Optional<PreviousGeneration> previous = full || !analysisChanged.isEmpty() ? Optional.empty()
                     : PreviousGeneration.of(target, schema, includeDrafts);
             List<Problem> notFiles = new ArrayList<>();
             List<Path> files = reader.listFiles(corpus, notFiles);
@@ -128,8 +134,14 @@ public final class Indexer {
             return new IndexReport(files.size(), tally.indexed.get(), tally.unchanged.get(), deleted, documents,
                     tally.failed(), tally.stale(), new HashMap<>(tally.companies), tally.bytes.get(),
                     Duration.between(start, Instant.now()), generation, previous.isPresent(), tally.withheld(),
-                    includeDrafts, notFiles);
+                    includeDrafts, notFiles, analysisChanged);
         }
+    }
+
+    /** What differs between the analysis in force and the live generation's; empty without a live generation. */
+    private List<String> analysisChanged(IndexDirectory target) throws IOException {
+        Optional<Path> live = target.live();
+        return live.isEmpty() ? List.of() : IndexedAnalysis.changed(live.get(), analyzers.config().fingerprint());
     }
 
     /** The failure, with the build folder removed (a full disk stays full otherwise) and named. */
@@ -268,6 +280,7 @@ public final class Indexer {
 
     private Map<String, String> commitData(int documents) {
         return Map.of(
+                Schema.COMMIT_ANALYSIS, analyzers.config().fingerprint().encode(),
                 Schema.COMMIT_SCHEMA_VERSION, Integer.toString(Schema.VERSION),
                 Schema.COMMIT_BUILT_AT, Instant.now().toString(),
                 Schema.COMMIT_ZONE, schema.zone().getId(),

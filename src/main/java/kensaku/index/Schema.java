@@ -119,6 +119,8 @@ public final class Schema {
     public static final String COMMIT_DOC_COUNT = "kensaku.doc_count";
     /** "true" when a preview build indexed drafts; an incremental build never mixes the two kinds. */
     public static final String COMMIT_INCLUDES_DRAFTS = "kensaku.includes_drafts";
+    /** The analysis the index was built with ({@link kensaku.analysis.AnalysisFingerprint#encode}). */
+    public static final String COMMIT_ANALYSIS = "kensaku.analysis";
 
     private static final FieldType STORED_TEXT_WITH_OFFSETS = textType(true);
     private static final FieldType TEXT_WITH_OFFSETS = textType(false);

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kensaku.analysis.AnalysisConfig;
+import kensaku.analysis.AnalysisFingerprint;
+import kensaku.analysis.CompanyGazetteer;
 import kensaku.corpus.Article;
 import kensaku.index.Schema;
 import kensaku.search.plan.KanaNormalizer;
@@ -34,6 +37,14 @@ public final class ClusterSchema {
     static final String META_SCHEMA_VERSION = "schema_version";
     static final String META_BUILT_AT = "built_at";
     static final String META_ZONE = "zone";
+    /** The analysis fingerprint ({@link AnalysisFingerprint#encode}), as the embedded index's commit records it. */
+    static final String META_ANALYSIS = "analysis";
+
+    /** Analyzer settings read by {@link KensakuAnalysisPlugin}: the analysis folder's files, one array item a line. */
+    static final String USER_DICTIONARY_RULES = "user_dictionary_rules";
+    static final String STOP_WORDS = "stopwords";
+    static final String SYNONYMS = "synonyms";
+    static final String COMPANY_GAZETTEER = "companies";
 
     private static final Map<String, String> BIGRAM_OF = Map.of(
             Schema.TITLE, Schema.TITLE_BIGRAM, Schema.EXCERPT, Schema.EXCERPT_BIGRAM, Schema.BODY, Schema.BODY_BIGRAM);
@@ -41,10 +52,35 @@ public final class ClusterSchema {
             Schema.TITLE, Schema.TITLE_READING, Schema.EXCERPT, Schema.EXCERPT_READING, Schema.BODY, Schema.BODY_READING);
 
     private final Schema schema;
+    private final AnalysisConfig analysis;
     private final ObjectMapper json = new ObjectMapper();
 
+    /** With the analysis files shipped with kensaku. */
     public ClusterSchema(Schema schema) {
+        this(schema, AnalysisConfig.builtIn(CompanyGazetteer.builtIn()));
+    }
+
+    /** With an analysis folder's files, which every new index generation carries in its analyzer settings. */
+    public ClusterSchema(Schema schema, AnalysisConfig analysis) {
         this.schema = schema;
+        this.analysis = analysis;
+    }
+
+    public AnalysisConfig analysis() {
+        return analysis;
+    }
+
+    /** The index the alias points to now, or null when there is none. */
+    public static String indexBehind(ClusterClient client, String alias) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode indexes = client.getOrNull("/_alias/" + alias);
+        return indexes == null || !indexes.fieldNames().hasNext() ? null : indexes.fieldNames().next();
+    }
+
+    /** The analysis a cluster index was built with ({@code _meta}); no parts for one built before fingerprints. */
+    public static AnalysisFingerprint indexedAnalysis(ClusterClient client, String index) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode mapping = client.get("/" + index + "/_mapping");
+        return AnalysisFingerprint.decode(mapping.path(index).path("mappings").path("_meta").path(META_ANALYSIS)
+                .asText(null));
     }
 
     public Schema schema() {
@@ -60,12 +96,14 @@ public final class ClusterSchema {
         index.put("refresh_interval", "-1");
         // News articles run to 60 KB; highlighting happens in kensaku, but keep the limit clear of whole bodies.
         index.put("highlight.max_analyzed_offset", 1_000_000);
+        analyzers(index.putObject("analysis").putObject("analyzer"));
         ObjectNode mappings = body.putObject("mappings");
         mappings.put("dynamic", "strict");
         ObjectNode meta = mappings.putObject("_meta");
         meta.put(META_SCHEMA_VERSION, Schema.VERSION);
         meta.put(META_BUILT_AT, builtAt.toString());
         meta.put(META_ZONE, schema.zone().getId());
+        meta.put(META_ANALYSIS, analysis.fingerprint().encode());
         ObjectNode properties = mappings.putObject("properties");
         keyword(properties, Schema.ID);
         properties.putObject(Schema.CONTENT_HASH).put("type", "keyword").put("index", false).put("doc_values", false);
@@ -99,6 +137,31 @@ public final class ClusterSchema {
         properties.putObject(TITLE_PREFIX).put("type", "keyword").put("ignore_above", 1_000);
         properties.putObject(TITLE_KEY).put("type", "keyword").put("ignore_above", 1_000);
         return body;
+    }
+
+    /**
+     * kensaku's analyzers under their own names, given the analysis folder's files inline: the index chain the user
+     * dictionary and stop words (the reading chain the same), the query chain these and the synonyms and the whole gazetteer (its aliases are
+     * query-time synonyms). Nothing needs copying to the nodes; a new generation carries what it was built with.
+     */
+    private void analyzers(ObjectNode analyzers) {
+        ObjectNode index = analyzers.putObject(MORPHOLOGICAL).put("type", MORPHOLOGICAL);
+        indexTimeFiles(index);
+        ObjectNode query = analyzers.putObject(MORPHOLOGICAL_QUERY).put("type", MORPHOLOGICAL_QUERY);
+        indexTimeFiles(query);
+        lines(query.putArray(SYNONYMS), analysis.synonyms().content());
+        lines(query.putArray(COMPANY_GAZETTEER), analysis.gazetteer().toTsv());
+        // The reading view runs Kuromoji too: with the same user dictionary, so a word it adds has its reading.
+        indexTimeFiles(analyzers.putObject(READING).put("type", READING));
+    }
+
+    private void indexTimeFiles(ObjectNode analyzer) {
+        lines(analyzer.putArray(USER_DICTIONARY_RULES), analysis.userDictionary().content());
+        lines(analyzer.putArray(STOP_WORDS), analysis.stopWords().content());
+    }
+
+    private static void lines(ArrayNode array, String text) {
+        ClusterAnalysis.lines(array, text);
     }
 
     /** One article as a cluster document; the values are those {@link Schema#toDocument} indexes. */

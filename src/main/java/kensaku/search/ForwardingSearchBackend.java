@@ -45,4 +45,9 @@ public abstract class ForwardingSearchBackend implements SearchBackend {
     public String status() {
         return backend.status();
     }
+
+    @Override
+    public AnalysisStatus analysis() {
+        return backend.analysis();
+    }
 }

@@ -30,6 +30,11 @@ public interface SearchBackend {
         return "ok";
     }
 
+    /** Where the analysis comes from and whether the index matches it; null when the backend does not say. */
+    default AnalysisStatus analysis() {
+        return null;
+    }
+
     /** The same 400 for every backend. */
     static void checkRelatedSize(int size) {
         if (size < 1 || size > MAX_RELATED) {

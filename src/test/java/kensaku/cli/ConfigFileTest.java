@@ -47,6 +47,24 @@ class ConfigFileTest {
     }
 
     @Test
+    void theAnalysisFolderIsASettingReadFromTheFilesFolder() throws Exception {
+        Path site = site("index = \"search-index\"\nthreads = 1\nanalysis = \"tuning\"\n");
+        Path tuning = Files.createDirectories(site.resolve("tuning"));
+        Files.writeString(tuning.resolve(kensaku.analysis.AnalysisFolder.USER_DICTIONARY),
+                "半導体,半 導体,ハン ドウタイ,カスタム名詞\n", StandardCharsets.UTF_8);
+        Run index = run("index", "--corpus", site.resolve("corpus").toString());
+        assertEquals(0, index.status(), index.err());
+        Path live = new kensaku.index.IndexDirectory(site.resolve("search-index")).live().orElseThrow();
+        assertEquals(new kensaku.analysis.AnalysisFolder(tuning, null, false).load().fingerprint(),
+                kensaku.index.IndexedAnalysis.of(live), "the index was analysed with the folder's dictionary");
+
+        Files.writeString(tuning.resolve(kensaku.analysis.AnalysisFolder.SYNONYMS), "a => b => c\n", StandardCharsets.UTF_8);
+        assertEquals(2, run("index", "--corpus", site.resolve("corpus").toString()).status(),
+                "a bad line stops the build before anything is written");
+        assertEquals(live, new kensaku.index.IndexDirectory(site.resolve("search-index")).live().orElseThrow());
+    }
+
+    @Test
     void flagsOverrideTheFileAndPrintSaysWhereEachSettingCameFrom() throws IOException {
         Path site = site("port = 8080\nhost = \"0.0.0.0\"\ncors-origin = [\"https://a.example\", \"https://b.example\"]\n"
                 + "log-format = \"json\"\n");

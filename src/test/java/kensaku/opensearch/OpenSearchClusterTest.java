@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import kensaku.analysis.AnalysisConfig;
+import kensaku.analysis.AnalysisFolder;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.cli.Main;
@@ -73,8 +75,16 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
             "「罠」<script>alert(1)</script>の後にも文章が続きます😀", "さーばー", "あんそろぴっく", "米半導体大手",
             "はんどうたい", "ハンドウタイ");
 
+    /**
+     * The operator's analysis folder both backends are built with: a company of its own (which the built-in gazetteer
+     * lacks: a facet value and a query-time alias) and a synonym.
+     */
+    private static final String OWN_COMPANIES = "Home Robotics\t家庭用ロボティクス|ホームロボ\tホームロボティクス\n";
+    private static final String OWN_SYNONYMS = "セミコンダクター, 半導体\n";
+
     private static Path temp;
     private static Path corpus;
+    private static Path analysisFolder;
     private static Schema schema;
     private static JapaneseAnalyzers analyzers;
     private static CompanyGazetteer gazetteer;
@@ -102,8 +112,12 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
             temp = java.nio.file.Files.createTempDirectory("kensaku-cluster-test");
             corpus = IndexFixtures.corpusOf(temp.resolve("corpus"), IndexFixtures.SEEDS, TEST_ARTICLES);
             schema = new Schema(IndexFixtures.TOKYO);
-            gazetteer = CompanyGazetteer.builtIn();
-            analyzers = new JapaneseAnalyzers(gazetteer);
+            analysisFolder = java.nio.file.Files.createDirectories(temp.resolve("analysis"));
+            java.nio.file.Files.writeString(analysisFolder.resolve(AnalysisFolder.COMPANIES), OWN_COMPANIES);
+            java.nio.file.Files.writeString(analysisFolder.resolve(AnalysisFolder.SYNONYMS), OWN_SYNONYMS);
+            AnalysisConfig analysis = new AnalysisFolder(analysisFolder, null, false).load();
+            gazetteer = analysis.gazetteer();
+            analyzers = new JapaneseAnalyzers(analysis);
             List<URI> nodes = new ArrayList<>();
             getRestClient().getNodes().forEach(node -> nodes.add(URI.create(node.getHost().toURI())));
             assertEquals(3, nodes.size());
@@ -112,7 +126,8 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
                     kensaku.http.ApiContract.siteUrls(IndexFixtures.TOKYO));
             server = new SearchServer(backend, new ServerConfig("127.0.0.1", 0, List.of())).start();
             Path index = temp.resolve("index");
-            assertEquals(0, Main.run("index", "--corpus", corpus.toString(), "--index", index.toString()));
+            assertEquals(0, Main.run("index", "--corpus", corpus.toString(), "--index", index.toString(),
+                    "--analysis", analysisFolder.toString()));
             embeddedIndex = new LiveIndex(new IndexDirectory(index), schema, Duration.ofHours(1));
             embedded = new SearchService(embeddedIndex, schema, analyzers, gazetteer);
         }
@@ -154,7 +169,7 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
     }
 
     private static ClusterIndexReport reindex() throws IOException {
-        ClusterIndexer indexer = new ClusterIndexer(client, new ClusterSchema(schema), gazetteer,
+        ClusterIndexer indexer = new ClusterIndexer(client, new ClusterSchema(schema, analyzers.config()), gazetteer,
                 new ArticleReader(IndexFixtures.TOKYO));
         ClusterIndexReport report = indexer.build(corpus, new ClusterIndexer.Layout(ALIAS, 2, 1), IndexProgress.SILENT);
         assertEquals(List.of(), report.failed());
@@ -249,7 +264,8 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
         fixtureIndex();
         List<SearchRequest> requests = new ArrayList<>();
         for (String q : List.of("", "エヌビディア", "生成AI", "アマゾンの投資", "\"基盤モデル\"", "AWS OR Toyota",
-                "投資 -Amazon", "サーバー", "罠", "1,250億ドル", "Bedrok", "エヌビデア", "マイクロソフド")) {
+                "投資 -Amazon", "サーバー", "罠", "1,250億ドル", "Bedrok", "エヌビデア", "マイクロソフド",
+                "ホームロボ", "セミコンダクター")) {
             requests.add(new SearchRequest(q, List.of(), List.of(), List.of(), null, null, SortOrder.RELEVANCE, 1, 100));
             requests.add(new SearchRequest(q, List.of("Amazon"), List.of(), List.of(), null, null, SortOrder.DATE, 1, 100));
             requests.add(new SearchRequest(q, List.of("Toyota", "NVIDIA"), List.of("GenAI"), List.of(), null, null,
@@ -283,6 +299,65 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
             }
         }
         assertTrue(requests.size() >= 40);
+        // The folder's own company and synonym work on both, as they could not on the cluster before.
+        assertEquals(1, backend.search(SearchRequest.of("ホームロボ")).total());
+        assertEquals(backend.search(SearchRequest.of("半導体")).total(),
+                backend.search(SearchRequest.of("セミコンダクター")).total());
+        assertTrue(backend.search(SearchRequest.of("")).facets().get(Schema.FACET_COMPANY).stream()
+                .anyMatch(company -> company.value().equals("Home Robotics")));
+    }
+
+    /**
+     * A synonym added while the cluster index serves reaches every node's query analyzer through the index's dynamic
+     * settings within seconds, with no failed search meanwhile, and is taken back the same way.
+     */
+    public void testQueryTimeSynonymsChangeOnTheLiveClusterIndex() throws Exception {
+        fixtureIndex();
+        SearchRequest chip = SearchRequest.of("チップメーカー");
+        long semiconductor = backend.search(SearchRequest.of("半導体")).total();
+        assertTrue(semiconductor > 0);
+        assertEquals(0, backend.search(chip).total());
+        AnalysisConfig before = analyzers.config();
+        AnalysisConfig added = new AnalysisConfig(before.source(), before.userDictionary(), before.stopWords(),
+                new AnalysisConfig.Text("edited", before.synonyms().content() + "チップメーカー => 半導体\n"),
+                before.gazetteer());
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger answered = new AtomicInteger();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread load = new Thread(() -> {
+            while (running.get()) {
+                try {
+                    backend.search(SearchRequest.of("半導体"));
+                    answered.incrementAndGet();
+                } catch (Exception e) {
+                    failures.add(e.toString());
+                }
+            }
+        });
+        load.start();
+        try {
+            long start = System.nanoTime();
+            ClusterAnalysis.push(client, ALIAS, added);
+            long found = 0;
+            while (found == 0 && System.nanoTime() - start < Duration.ofSeconds(5).toNanos()) {
+                found = backend.search(chip).total();
+            }
+            assertEquals(semiconductor, found);
+            ObjectNode request = new ObjectMapper().createObjectNode().put("analyzer", ClusterSchema.MORPHOLOGICAL_QUERY)
+                    .put("text", "チップメーカー");
+            assertEquals("半導体", client.post("/" + ALIAS + "/_analyze", request).path("tokens").get(0).path("token").asText());
+            ClusterAnalysis.push(client, ALIAS, before);
+            long start2 = System.nanoTime();
+            while (found != 0 && System.nanoTime() - start2 < Duration.ofSeconds(5).toNanos()) {
+                found = backend.search(chip).total();
+            }
+            assertEquals(0, found);
+        } finally {
+            running.set(false);
+            load.join();
+        }
+        assertTrue(answered.get() > 0);
+        assertEquals(List.of(), failures);
     }
 
     /** One node stops: every search is still answered in full from the other copies, then the node comes back. */
@@ -379,7 +454,7 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
         System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
             status = Main.run("index", "--target", "opensearch", "--url", urls, "--alias", "cli", "--corpus",
-                    withBroken.toString(), "--shards", "2", "--replicas", "1");
+                    withBroken.toString(), "--shards", "2", "--replicas", "1", "--analysis", analysisFolder.toString());
         } finally {
             System.setOut(original);
         }
@@ -392,6 +467,8 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
         OpenSearchBackend cli = new OpenSearchBackend(client, "cli", schema, analyzers, gazetteer);
         assertEquals(7, cli.checkCompatible().documents());
         assertEquals(6, cli.search(SearchRequest.of("エヌビディア")).total());
+        assertEquals("the folder's own company reached the cluster", 1, cli.search(SearchRequest.of("ホームロボ")).total());
+        assertEquals(analyzers.config().fingerprint(), ClusterSchema.indexedAnalysis(client, cli.checkCompatible().generation()));
         assertEquals(2, Main.run("serve", "--backend", "opensearch", "--url", urls, "--alias", "nothing-here"));
     }
 

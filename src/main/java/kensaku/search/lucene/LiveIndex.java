@@ -33,7 +33,8 @@ public final class LiveIndex implements Closeable {
     private final Schema schema;
     private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
     private final ScheduledExecutorService watcher;
-    private final CompanyGazetteer suggestions;
+    /** Swapped when the analysis folder's gazetteer changes; the next generation's suggester is built with it. */
+    private volatile CompanyGazetteer suggestions;
     private final Visibility visibility;
     /** Generations found damaged: never switched to, and not verified again every poll. */
     private final Set<Path> refused = ConcurrentHashMap.newKeySet();
@@ -90,6 +91,11 @@ public final class LiveIndex implements Closeable {
         });
         long millis = pollInterval.toMillis();
         watcher.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Prepares the suggestions of the generations switched to from now on with this gazetteer. */
+    public void suggestWith(CompanyGazetteer gazetteer) {
+        this.suggestions = gazetteer;
     }
 
     /**

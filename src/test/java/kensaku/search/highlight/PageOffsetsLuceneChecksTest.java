@@ -14,7 +14,6 @@ import java.util.Set;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
-import kensaku.search.SearchRequest;
 import kensaku.search.plan.LuceneQueries;
 import kensaku.search.plan.SearchPlanner;
 import org.apache.lucene.analysis.Analyzer;
@@ -94,7 +93,7 @@ public class PageOffsetsLuceneChecksTest extends LuceneTestCase {
         for (int i = 0; i < 12; i++) {
             String text = randomQueryText();
             for (String field : List.of(Schema.TITLE, Schema.BODY)) {
-                Query query = queries.highlightQuery(planner.plan(SearchRequest.of(text)), field);
+                Query query = highlightQuery(text, field);
                 ComponentsOf highlighter = new ComponentsOf(searcher, indexAnalyzer);
                 List<String> fields = new ArrayList<>(highlighter.maskedFields(field));
                 fields.add(field);
@@ -136,8 +135,8 @@ public class PageOffsetsLuceneChecksTest extends LuceneTestCase {
         int marked = 0;
         for (int i = 0; i < 12; i++) {
             String text = randomQueryText();
-            Query titleQuery = queries.highlightQuery(planner.plan(SearchRequest.of(text)), Schema.TITLE);
-            Query bodyQuery = queries.highlightQuery(planner.plan(SearchRequest.of(text)), Schema.BODY);
+            Query titleQuery = highlightQuery(text, Schema.TITLE);
+            Query bodyQuery = highlightQuery(text, Schema.BODY);
             ScoreDoc[] hits = searcher.search(bodyQuery, 1 + random().nextInt(30)).scoreDocs;
             int[] docIds = Arrays.stream(hits).mapToInt(hit -> hit.doc).sorted().toArray();
             Map<Integer, Document> stored = new HashMap<>();
@@ -259,5 +258,10 @@ public class PageOffsetsLuceneChecksTest extends LuceneTestCase {
 
     private static String randomWord() {
         return WORDS[random().nextInt(WORDS.length)];
+    }
+
+    /** What highlighting marks for this text in one stored field, as the search pipeline plans it. */
+    private Query highlightQuery(String text, String field) {
+        return queries.highlightQuery(planner.plan(kensaku.search.SearchRequest.of(text)), field);
     }
 }
