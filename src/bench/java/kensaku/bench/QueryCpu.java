@@ -91,12 +91,13 @@ public final class QueryCpu {
 
     /**
      * CRC-32 of everything an answer says but the time it took: total, page, every hit's fields (score and
-     * highlighted markup included), facets, did-you-mean, ignored words. Two builds that answer alike print the same
+     * highlighted markup included), facets, did-you-mean, ignored words, the reading or romaji searched. Two builds that answer alike print the same
      * sum, so an A/B of the search path proves its answers did not change while it measures the CPU.
      */
     static long checksum(SearchResponse response) {
         SearchResponse untimed = new SearchResponse(response.total(), 0, response.timedOut(), response.page(),
-                response.size(), response.hits(), response.facets(), response.didYouMean(), response.ignoredWords());
+                response.size(), response.hits(), response.facets(), response.didYouMean(), response.ignoredWords(),
+                response.interpretedAs());
         CRC32 crc = new CRC32();
         crc.update(untimed.toString().getBytes(StandardCharsets.UTF_8));
         return crc.getValue();

@@ -7,7 +7,8 @@ package kensaku.analysis;
  * {@code index} rebuilds it in full instead of mixing the two.
  */
 public final class AnalysisChain {
-    public static final int VERSION = 1;
+    // 2: kana folding in the morphological and bigram chains and the reading chain (issue 25, schema 8).
+    public static final int VERSION = 2;
 
     private AnalysisChain() {}
 }

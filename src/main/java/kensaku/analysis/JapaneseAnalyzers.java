@@ -20,6 +20,7 @@ import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.ja.JapaneseBaseFormFilter;
 import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
+import org.apache.lucene.analysis.ja.JapaneseReadingFormFilter;
 import org.apache.lucene.analysis.ja.JapanesePartOfSpeechStopFilter;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.apache.lucene.analysis.ja.dict.UserDictionary;
@@ -39,8 +40,15 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  *       dictionary, compounds discarded so phrase queries and synonyms work → base forms (投資した = 投資) →
  *       part-of-speech and stop-word removal → katakana long-vowel stemming (サーバー = サーバ) → lower case.</li>
  *   <li>Morphological query side: the same, plus company aliases and the operator's synonyms.txt as synonyms last (エヌビディア finds NVIDIA).</li>
- *   <li>Bigram: width folding → standard tokenizer → long-vowel stemming → lower case → CJK bigrams; finds parts
- *       of katakana compounds Kuromoji keeps whole (コンピューティング in クラウドコンピューティングリソース).</li>
+ *   <li>Bigram: width folding → hiragana as katakana → standard tokenizer → long-vowel stemming → lower case → CJK
+ *       bigrams; finds parts of katakana compounds Kuromoji keeps whole (コンピューティング in
+ *       クラウドコンピューティングリソース), and a word typed in either kana (さーばー finds サーバー).</li>
+ *   <li>Kana: the morphological view folds each term's hiragana to katakana after Kuromoji and the stop words (すし =
+ *       スシ), so Kuromoji still reads the text as written; the bigram view folds characters before tokenizing. A
+ *       folded character stands where the original did: highlights are unchanged.</li>
+ *   <li>Reading: Kuromoji's katakana reading of each word, kana only, as CJK bigrams across neighbouring words
+ *       (半導体 → ハン ンド ドウ ウタ タイ); the query side folds kana typed by the user and bigrams it the same way, so
+ *       はんどうたい and ハンドウタイ find 半導体. Searched only as a fallback (docs/RELEVANCE.md).</li>
  * </ul>
  */
 public final class JapaneseAnalyzers implements Closeable {
@@ -56,6 +64,8 @@ public final class JapaneseAnalyzers implements Closeable {
     private final Analyzer morphological;
     private final Analyzer morphologicalQuery;
     private final Analyzer bigram;
+    private final Analyzer reading;
+    private final Analyzer readingQuery;
 
     /** The files shipped with kensaku, with this gazetteer. */
     public JapaneseAnalyzers(CompanyGazetteer gazetteer) {
@@ -70,6 +80,8 @@ public final class JapaneseAnalyzers implements Closeable {
         this.morphological = new Morphological(userDictionary, stopWords, null);
         this.morphologicalQuery = new Morphological(userDictionary, stopWords, synonyms(config, morphological));
         this.bigram = new Bigram();
+        this.reading = new Reading(userDictionary);
+        this.readingQuery = new ReadingQuery();
     }
 
     /** What these analyzers were built from. */
@@ -90,6 +102,16 @@ public final class JapaneseAnalyzers implements Closeable {
     /** Character-bigram view, index and query side alike. */
     public Analyzer bigram() {
         return bigram;
+    }
+
+    /** Reading view, index side: Kuromoji's readings of the text, as katakana bigrams. */
+    public Analyzer reading() {
+        return reading;
+    }
+
+    /** Reading view, query side: kana as typed, folded to katakana and bigrammed as the index side does. */
+    public Analyzer readingQuery() {
+        return readingQuery;
     }
 
     /** The terms an analyzer makes of a text, in order; for diagnostics and tests. */
@@ -113,6 +135,8 @@ public final class JapaneseAnalyzers implements Closeable {
         morphological.close();
         morphologicalQuery.close();
         bigram.close();
+        reading.close();
+        readingQuery.close();
     }
 
     /**
@@ -189,6 +213,7 @@ public final class JapaneseAnalyzers implements Closeable {
             TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
             stream = new JapanesePartOfSpeechStopFilter(stream, stopTags);
             stream = new StopFilter(stream, stopWords);
+            stream = new HiraganaToKatakanaFilter(stream);
             stream = new JapaneseKatakanaStemFilter(stream, KATAKANA_STEM_MIN_LENGTH);
             stream = new LowerCaseFilter(stream);
             if (synonyms != null) {
@@ -206,7 +231,7 @@ public final class JapaneseAnalyzers implements Closeable {
     private static final class Bigram extends Analyzer {
         @Override
         protected Reader initReader(String fieldName, Reader reader) {
-            return normalizingReader(reader);
+            return new HiraganaToKatakanaCharFilter(normalizingReader(reader));
         }
 
         @Override
@@ -221,6 +246,42 @@ public final class JapaneseAnalyzers implements Closeable {
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
             return new LowerCaseFilter(in);
+        }
+    }
+
+    /** Kuromoji as the morphological view runs it, each word replaced by its reading; see the class comment. */
+    private static final class Reading extends Analyzer {
+        private final UserDictionary userDictionary;
+
+        Reading(UserDictionary userDictionary) {
+            this.userDictionary = userDictionary;
+        }
+
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return normalizingReader(reader);
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer tokenizer = new JapaneseTokenizer(userDictionary, true, true, JapaneseTokenizer.Mode.SEARCH);
+            TokenStream stream = new JapaneseReadingFormFilter(tokenizer);
+            stream = new ReadingKanaFilter(stream);
+            return new TokenStreamComponents(tokenizer, new CJKBigramFilter(stream));
+        }
+    }
+
+    /** What a user types as a reading needs no dictionary: kana runs, folded and bigrammed like the index side. */
+    private static final class ReadingQuery extends Analyzer {
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return normalizingReader(reader);
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer tokenizer = new StandardTokenizer();
+            return new TokenStreamComponents(tokenizer, new CJKBigramFilter(new ReadingKanaFilter(tokenizer)));
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import kensaku.search.FacetCount;
 import kensaku.search.Hit;
 import kensaku.search.SearchRequest;
+import kensaku.search.InterpretedQuery;
 import kensaku.search.SearchResponse;
 
 /**
@@ -75,6 +76,13 @@ final class ResultsPage {
             html.append("<p class=\"did-you-mean\">もしかして：<a href=\"")
                     .append(Html.escape(links.withQuery(response.didYouMean()))).append("\">")
                     .append(Html.escape(response.didYouMean())).append("</a></p>");
+        }
+        if (response.interpretedAs() != null) {
+            // Said, not done silently: the reader sees what was searched instead of what was typed.
+            InterpretedQuery as = response.interpretedAs();
+            html.append("<p class=\"interpreted-as\" role=\"status\">「").append(Html.escape(as.query()))
+                    .append(InterpretedQuery.READING.equals(as.kind()) ? "」を漢字の読みとしても検索しました</p>"
+                            : "」として検索しました</p>");
         }
         if (!response.ignoredWords().isEmpty()) {
             // Words beyond the limit of a query, said rather than dropped silently.

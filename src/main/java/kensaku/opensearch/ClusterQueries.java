@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kensaku.analysis.Kana;
 import kensaku.index.Schema;
 import kensaku.search.SortOrder;
 import kensaku.search.Visibility;
@@ -208,6 +209,14 @@ final class ClusterQueries {
             Ranking.MORPHOLOGICAL_FIELDS.forEach((field, boost) ->
                     perField.add(phrase(field, phrase.text(), ClusterSchema.MORPHOLOGICAL_QUERY, 0, boost)));
         }
+        if (phrase.katakana() != null) {
+            Ranking.MORPHOLOGICAL_FIELDS.forEach((field, boost) ->
+                    perField.add(phrase(field, phrase.katakana(), ClusterSchema.MORPHOLOGICAL_QUERY, 0, boost)));
+        }
+        if (phrase.reading()) {
+            Ranking.READING_FIELDS.forEach((field, boost) ->
+                    perField.add(phrase(field, phrase.text(), ClusterSchema.READING_QUERY, 0, boost)));
+        }
         if (phrase.bigrams() != SearchPlan.Bigrams.NONE) {
             Ranking.BIGRAM_FIELDS.forEach((field, boost) -> perField.add(bigramQuery(field, phrase, boost)));
         }
@@ -217,7 +226,7 @@ final class ClusterQueries {
     private ObjectNode bigramQuery(String field, SearchPlan.Phrase phrase, float boost) {
         if (phrase.bigrams() == SearchPlan.Bigrams.PREFIX) {
             ObjectNode prefix = nodes.objectNode();
-            prefix.putObject("prefix").putObject(field).put("value", phrase.text().strip()).put("boost", boost);
+            prefix.putObject("prefix").putObject(field).put("value", Kana.katakana(phrase.text().strip())).put("boost", boost);
             return prefix;
         }
         if (!phrase.oneWord()) {

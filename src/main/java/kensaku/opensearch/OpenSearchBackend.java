@@ -106,8 +106,8 @@ public final class OpenSearchBackend implements SearchBackend {
     public SearchResponse search(SearchRequest request) throws IOException {
         long start = System.nanoTime();
         SearchPlan plan = pipeline.plan(request);
-        ClusterFound found = execute(plan, visibility.now());
-        return pipeline.assemble(plan, found, start);
+        Instant now = visibility.now();
+        return pipeline.search(plan, planned -> execute(planned, now), start);
     }
 
     /** One round trip: hits, total and facet counts; the page's hits highlighted here, as the embedded index does. */

@@ -65,6 +65,7 @@ public final class ApiContract implements AutoCloseable {
         checks.put("bad parameters are 400 with the parameter named", this::badParameters);
         checks.put("suggestions from kana and Latin", this::suggestions);
         checks.put("a misspelled query offers did-you-mean, a good one does not", this::didYouMean);
+        checks.put("kana either way, readings and romaji find the written word, and say so", this::kanaReadingsRomaji);
         checks.put("companies carry their Japanese display labels, filters keep the canonical name", this::companyLabels);
         checks.put("drafts, unpublished, scheduled, expired and opted-out articles are never found", this::unpublished);
         checks.put("a guessed id of an article not shown is a 404 like an unknown id", this::guessedIds);
@@ -257,6 +258,35 @@ public final class ApiContract implements AutoCloseable {
         assertEquals("アンソロピック", getJson("/api/search?q=" + enc("アンソロピク")).get("did_you_mean").asText());
         JsonNode fine = getJson("/api/search?q=Bedrock");
         assertTrue(fine.has("did_you_mean") && fine.get("did_you_mean").isNull(), "always present, null when none");
+    }
+
+    private void kanaReadingsRomaji() throws Exception {
+        JsonNode katakana = getJson("/api/search?q=" + enc("エヌビディア"));
+        JsonNode hiragana = getJson("/api/search?q=" + enc("えぬびでぃあ"));
+        assertEquals(ids(katakana), ids(hiragana), "hiragana finds what katakana finds, company aliases included");
+        assertTrue(hiragana.get("interpreted_as").isNull(), "found as typed: nothing to say");
+        assertTrue(hiragana.get("hits").get(0).get("snippet_html").asText().contains("<mark>"), hiragana.toString());
+
+        // The seeds write 半導体 (002 and 004), never はんどうたい: found by its reading, marked as written.
+        JsonNode reading = getJson("/api/search?q=" + enc("はんどうたい"));
+        assertEquals(List.of("002_c04c9c3010fcc63b.txt", "004_82b3f670182a709f.txt"), ids(reading).stream().sorted().toList());
+        assertEquals("reading", reading.get("interpreted_as").get("kind").asText());
+        assertEquals("はんどうたい", reading.get("interpreted_as").get("query").asText());
+        reading.get("hits").forEach(hit -> assertTrue(hit.get("snippet_html").asText().contains("<mark>半導体</mark>"),
+                hit.toString()));
+        assertEquals(ids(reading), ids(getJson("/api/search?q=" + enc("ハンドウタイ"))));
+
+        JsonNode romaji = getJson("/api/search?q=guuguru");
+        assertEquals("romaji", romaji.get("interpreted_as").get("kind").asText());
+        assertEquals("ぐーぐる", romaji.get("interpreted_as").get("query").asText());
+        assertEquals(ids(getJson("/api/search?q=" + enc("グーグル"))), ids(romaji));
+        assertTrue(romaji.get("did_you_mean").isNull());
+
+        JsonNode nothing = getJson("/api/search?q=" + enc("ぬぬぬぬ"));
+        assertEquals(0, nothing.get("total").asInt());
+        assertTrue(nothing.get("interpreted_as").isNull(), "an interpretation that finds nothing is not offered");
+        assertTrue(get("/?q=guuguru").body().contains("「ぐーぐる」として検索しました"));
+        assertTrue(get("/?q=" + enc("はんどうたい")).body().contains("「はんどうたい」を漢字の読みとしても検索しました"));
     }
 
     /** Files of src/test/resources/http/articles that are not published now, each with a word only it holds. */

@@ -72,7 +72,8 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
             "投資した", "発表しました", "走った", "アマゾンがデータセンターに投資する", "生成AI", "基盤モデル",
             "機械学習", "Trainium", "Bedrock", "関西国際空港", "エヌビディア", "アマゾン", "Anthropic",
             "クラウドコンピューティングリソース", "NVIDIA H100", "トヨタとエヌビディアが自動運転で提携、1,000億円を投資。",
-            "「罠」<script>alert(1)</script>の後にも文章が続きます😀");
+            "「罠」<script>alert(1)</script>の後にも文章が続きます😀", "さーばー", "あんそろぴっく", "米半導体大手",
+            "はんどうたい", "ハンドウタイ");
 
     /**
      * The operator's analysis folder both backends are built with: a company of its own (which the built-in gazetteer
@@ -194,7 +195,8 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
         assertEquals(4, health.path("active_shards").asInt());
 
         Map<String, Analyzer> chains = Map.of(ClusterSchema.MORPHOLOGICAL, analyzers.morphological(),
-                ClusterSchema.MORPHOLOGICAL_QUERY, analyzers.morphologicalQuery(), ClusterSchema.BIGRAM, analyzers.bigram());
+                ClusterSchema.MORPHOLOGICAL_QUERY, analyzers.morphologicalQuery(), ClusterSchema.BIGRAM, analyzers.bigram(),
+                ClusterSchema.READING, analyzers.reading(), ClusterSchema.READING_QUERY, analyzers.readingQuery());
         ObjectMapper json = new ObjectMapper();
         int compared = 0;
         for (Map.Entry<String, Analyzer> chain : chains.entrySet()) {
@@ -210,7 +212,7 @@ public class OpenSearchClusterTest extends OpenSearchIntegTestCase {
                 compared++;
             }
         }
-        assertEquals(3 * ANALYSIS_STRINGS.size(), compared);
+        assertEquals(5 * ANALYSIS_STRINGS.size(), compared);
     }
 
     public void testTheApiContractHoldsOnTheCluster() throws Exception {

@@ -101,8 +101,8 @@ public final class SearchService implements SearchBackend {
         Instant now = visibility.now();
         IndexSnapshot snapshot = index.acquire();
         try {
-            PlanExecution found = PlanExecution.run(plan, snapshot, now, Deadline.after(budget, start), engine);
-            return pipeline.assemble(plan, found, start);
+            Deadline deadline = Deadline.after(budget, start);
+            return pipeline.search(plan, planned -> PlanExecution.run(planned, snapshot, now, deadline, engine), start);
         } finally {
             index.release(snapshot);
         }

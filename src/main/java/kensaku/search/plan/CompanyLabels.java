@@ -26,7 +26,8 @@ public final class CompanyLabels {
         facets.computeIfPresent("company", (dim, counts) -> counts.stream()
                 .map(c -> new FacetCount(c.value(), gazetteer.labelOf(c.value()), c.count())).toList());
         return new SearchResponse(response.total(), response.tookMillis(), response.timedOut(), response.page(),
-                response.size(), hits(response.hits()), facets, response.didYouMean(), response.ignoredWords());
+                response.size(), hits(response.hits()), facets, response.didYouMean(), response.ignoredWords(),
+                response.interpretedAs());
     }
 
     public List<Hit> hits(List<Hit> hits) {

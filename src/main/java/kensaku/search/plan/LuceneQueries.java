@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.analysis.Kana;
 import kensaku.index.Schema;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -41,14 +42,17 @@ public final class LuceneQueries {
     private static final float TIE_BREAKER = Ranking.TIE_BREAKER;
     private static final Map<String, Float> MORPHOLOGICAL_FIELDS = Ranking.MORPHOLOGICAL_FIELDS;
     private static final Map<String, Float> BIGRAM_FIELDS = Ranking.BIGRAM_FIELDS;
+    private static final Map<String, Float> READING_FIELDS = Ranking.READING_FIELDS;
 
     private final QueryBuilder morphological;
     private final QueryBuilder bigram;
+    private final QueryBuilder reading;
     private final FacetsConfig facetsConfig;
 
     public LuceneQueries(JapaneseAnalyzers analyzers, Schema schema) {
         this.morphological = new QueryBuilder(analyzers.morphologicalQuery());
         this.bigram = new QueryBuilder(analyzers.bigram());
+        this.reading = new QueryBuilder(analyzers.readingQuery());
         this.facetsConfig = schema.facetsConfig();
     }
 
@@ -108,10 +112,12 @@ public final class LuceneQueries {
         Map<String, Float> morphologicalField = Map.of(field, MORPHOLOGICAL_FIELDS.get(field));
         String bigramField = Schema.TITLE.equals(field) ? Schema.TITLE_BIGRAM : Schema.BODY_BIGRAM;
         Map<String, Float> bigramFields = Map.of(bigramField, BIGRAM_FIELDS.get(bigramField));
+        String readingField = Schema.TITLE.equals(field) ? Schema.TITLE_READING : Schema.BODY_READING;
+        Map<String, Float> readingFields = Map.of(readingField, READING_FIELDS.get(readingField));
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         boolean any = false;
         for (SearchPlan.Phrase term : plan.highlightTerms()) {
-            Query marked = fieldsQuery(term, morphologicalField, bigramFields, false);
+            Query marked = fieldsQuery(term, morphologicalField, bigramFields, readingFields, false);
             if (marked != null) {
                 query.add(marked, Occur.SHOULD);
                 any = true;
@@ -192,13 +198,13 @@ public final class LuceneQueries {
 
     /** A part: its phrase as typed, or each of its word runs with the phrase as typed scoring higher. */
     private Query partQuery(SearchPlan.Part part, boolean lazy) {
-        Query asTyped = fieldsQuery(part.asTyped(), MORPHOLOGICAL_FIELDS, BIGRAM_FIELDS, lazy);
+        Query asTyped = fieldsQuery(part.asTyped(), MORPHOLOGICAL_FIELDS, BIGRAM_FIELDS, READING_FIELDS, lazy);
         if (part.runs().isEmpty()) {
             return asTyped;
         }
         BooleanQuery.Builder eachRun = new BooleanQuery.Builder();
         for (SearchPlan.Phrase run : part.runs()) {
-            Query runQuery = fieldsQuery(run, MORPHOLOGICAL_FIELDS, BIGRAM_FIELDS, lazy);
+            Query runQuery = fieldsQuery(run, MORPHOLOGICAL_FIELDS, BIGRAM_FIELDS, READING_FIELDS, lazy);
             if (runQuery != null) {
                 eachRun.add(runQuery, Occur.MUST);
             }
@@ -207,20 +213,30 @@ public final class LuceneQueries {
     }
 
     /**
-     * A phrase in every field, best field wins; null when the analyzers keep nothing of it. Lazy: as a
-     * {@link BestFieldQuery}, which leaves a clause's phrase check until the score is needed.
+     * A phrase in every field, best field wins; null when the analyzers keep nothing of it. Its katakana form goes to
+     * the morphological fields too, and a reading phrase to the reading fields. Lazy: as a {@link BestFieldQuery},
+     * which leaves a clause's phrase check until the score is needed.
      */
     private Query fieldsQuery(SearchPlan.Phrase phrase, Map<String, Float> morphologicalFields,
-                              Map<String, Float> bigramFields, boolean lazy) {
+                              Map<String, Float> bigramFields, Map<String, Float> readingFields, boolean lazy) {
         List<Query> perField = new ArrayList<>();
         if (phrase.morphological()) {
             morphologicalFields.forEach((field, boost) ->
                     addBoosted(perField, morphological.createPhraseQuery(field, phrase.text()), boost));
         }
+        if (phrase.katakana() != null) {
+            morphologicalFields.forEach((field, boost) ->
+                    addBoosted(perField, morphological.createPhraseQuery(field, phrase.katakana()), boost));
+        }
+        if (phrase.reading()) {
+            readingFields.forEach((field, boost) ->
+                    addBoosted(perField, reading.createPhraseQuery(field, phrase.text()), boost));
+        }
         if (phrase.bigrams() != SearchPlan.Bigrams.NONE) {
             bigramFields.forEach((field, boost) -> {
                 Query bigrams = phrase.bigrams() == SearchPlan.Bigrams.PREFIX
-                        ? new PrefixQuery(new Term(field, phrase.text().strip()))
+                        // The bigram view folds kana to katakana: so must the prefix of a lone kana.
+                        ? new PrefixQuery(new Term(field, Kana.katakana(phrase.text().strip())))
                         : bigram.createPhraseQuery(field, phrase.text());
                 addBoosted(perField, bigrams != null && phrase.oneWord() ? new ConstantScoreQuery(bigrams) : bigrams,
                         boost);

@@ -34,6 +34,32 @@ public final class Romaji {
         return List.copyOf(readings);
     }
 
+    /**
+     * Katakana readings of a whole word typed in romaji (guuguru → グウグル, グーグル; handoutai → ハンドウタイ), the word
+     * as it was entered rather than a prefix: a final n is ン, and a word ending in any other consonant, or with
+     * anything that is not a syllable, is not romaji (empty). As typed first, then with long vowels as ー.
+     */
+    public static List<String> wholeWord(String typed) {
+        String latin = typed.strip().toLowerCase(Locale.ROOT);
+        if (latin.length() < 2 || !latin.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+            return List.of();
+        }
+        char last = latin.charAt(latin.length() - 1);
+        if (last == 'n' && !latin.endsWith("nn")) {
+            latin = latin + "n";
+        } else if (isConsonant(last) && last != 'n') {
+            return List.of();
+        }
+        String kana = convert(latin);
+        if (kana == null || kana.isEmpty()) {
+            return List.of();
+        }
+        Set<String> readings = new LinkedHashSet<>();
+        readings.add(kana);
+        readings.add(longVowels(kana));
+        return List.copyOf(readings);
+    }
+
     private static String convert(String latin) {
         StringBuilder kana = new StringBuilder();
         int i = 0;

@@ -14,6 +14,7 @@ import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
 import kensaku.search.FacetCount;
 import kensaku.search.Hit;
+import kensaku.search.InterpretedQuery;
 import kensaku.search.SearchRequest;
 import kensaku.search.SearchResponse;
 
@@ -21,8 +22,9 @@ import kensaku.search.SearchResponse;
  * A search, the same three steps in both engines: {@link #plan} the request, let the engine execute the plan, then
  * {@link #assemble} the answer from what it found. Everything but the execution is here, once: the facets shown (each
  * cut to its limit, selected values kept), the did-you-mean flow (when to look for a correction, and that it is
- * offered only if it finds more under the same filters), the company labels and the words the query limit left out.
- * The browse order is the planner's.
+ * offered only if it finds more under the same filters), the reading fallback (when the query as typed finds too
+ * few, its reading or romaji searched instead, {@link ReadingFallback}), the company labels and the words the query
+ * limit left out. The browse order is the planner's.
  */
 public final class SearchPipeline {
     private final SearchPlanner planner;
@@ -50,7 +52,7 @@ public final class SearchPipeline {
         /** The count of a selected value that {@link #counted} does not list (0 when the engine counted only those). */
         long selectedCount(String dim, String value);
 
-        /** Whether a did-you-mean may still be looked for (the engine has time left). */
+        /** Whether a did-you-mean or another reading of the query may still be looked for (the engine has time left). */
         boolean mayCorrect();
 
         /** The query with its unknown words replaced by the closest indexed words; empty when there is none. */
@@ -63,9 +65,39 @@ public final class SearchPipeline {
         boolean timedOut();
     }
 
+    /** Step 2 as an engine does it: the plan run on the view of the index the search started with. */
+    @FunctionalInterface
+    public interface Engine {
+        Found execute(SearchPlan plan) throws IOException;
+    }
+
     /** Step 1: the request's plan, made once. */
     public SearchPlan plan(SearchRequest request) {
         return planner.plan(request);
+    }
+
+    /**
+     * Steps 2 and 3: the plan executed and its response assembled; when it found few articles
+     * ({@link ReadingFallback#FEW_RESULTS}) and time is left, the first of the query's readings or romaji that finds
+     * more is executed with its own plan ({@link SearchPlanner#readings}) and answered instead, saying so.
+     */
+    public SearchResponse search(SearchPlan plan, Engine engine, long startNanos) throws IOException {
+        Found found = engine.execute(plan);
+        SearchResponse asTyped = assemble(plan, found, startNanos);
+        if (!plan.hasQuery() || asTyped.total() > ReadingFallback.FEW_RESULTS || asTyped.timedOut()) {
+            return asTyped;
+        }
+        for (InterpretedQuery alternative : ReadingFallback.alternatives(plan.query(), plan.parsed())) {
+            Optional<SearchPlan> readings = planner.readings(plan, alternative.query());
+            if (readings.isEmpty() || !found.mayCorrect()) {
+                continue;
+            }
+            Found interpreted = engine.execute(readings.get());
+            if (interpreted.total() > asTyped.total()) {
+                return assemble(readings.get(), interpreted, startNanos).interpretedAs(alternative);
+            }
+        }
+        return asTyped;
     }
 
     /** Step 3: the response, from the plan and what the engine found; {@code startNanos} is when the request came. */

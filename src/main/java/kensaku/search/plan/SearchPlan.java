@@ -37,9 +37,21 @@ public record SearchPlan(String query, List<String> ignoredWords, UserQuery pars
         return !query.isEmpty();
     }
 
-    /** The same search for other words (a did-you-mean correction, counted under the same filters). */
-    SearchPlan withText(String otherQuery, UserQuery otherParsed, Text otherText, List<Phrase> otherHighlights) {
-        return new SearchPlan(otherQuery, List.of(), otherParsed, otherText, otherHighlights, filters, sort, page, facets);
+    /**
+     * Whether any phrase is also searched in the reading views: a plan for the query's reading or romaji
+     * ({@link SearchPlanner#readings}), whose highlighting must index the reading views too.
+     */
+    public boolean searchesReadings() {
+        return highlightTerms.stream().anyMatch(Phrase::reading);
+    }
+
+    /**
+     * The same search for other words (a did-you-mean correction, or the query's reading or romaji, under the same
+     * filters), naming the words the query limit left out of this one ({@code ignored}).
+     */
+    SearchPlan withText(String otherQuery, List<String> ignored, UserQuery otherParsed, Text otherText,
+                        List<Phrase> otherHighlights) {
+        return new SearchPlan(otherQuery, ignored, otherParsed, otherText, otherHighlights, filters, sort, page, facets);
     }
 
     /**
@@ -86,10 +98,22 @@ public record SearchPlan(String query, List<String> ignoredWords, UserQuery pars
      * @param bigrams       how the bigram fields search it
      * @param oneWord       the morphological analyzer reads it as one word (synonyms allowed): its bigram clauses
      *                      score a constant ({@link BigramScoring})
+     * @param katakana      the text in katakana, searched too in the morphological fields, when it is kana with some
+     *                      hiragana the morphological analyzer reads differently in katakana
+     *                      ({@link QueryReadings#katakanaAlternative}); null when there is none
+     * @param reading       also searched in the reading views, at their lower weight ({@link Ranking#READING_FIELDS}):
+     *                      only in a plan for the query's reading or romaji, for a text all in kana that the reading
+     *                      query analyzer keeps something of
      */
-    public record Phrase(String text, boolean morphological, Bigrams bigrams, boolean oneWord) {
+    public record Phrase(String text, boolean morphological, Bigrams bigrams, boolean oneWord, String katakana,
+                         boolean reading) {
+        /** A phrase with no katakana form, not searched in the reading views. */
+        public Phrase(String text, boolean morphological, Bigrams bigrams, boolean oneWord) {
+            this(text, morphological, bigrams, oneWord, null, false);
+        }
+
         public boolean searchable() {
-            return morphological || bigrams != Bigrams.NONE;
+            return morphological || bigrams != Bigrams.NONE || katakana != null || reading;
         }
     }
 

@@ -18,13 +18,14 @@ import org.apache.lucene.search.IndexSearcher;
  *
  * <p>The query is parsed here and nowhere else. A query within {@link QueryLimit#MAX_WORDS} words whose search stays
  * within the clause limit is parsed once; only a longer one is cut word by word, each cut planned to count its
- * clauses, as {@link QueryLimit} describes. This is also where a new way of reading the query belongs (another
- * reading of a word, the query written in romaji): as more phrases of a {@link SearchPlan.Part}, which both renderers
- * then search.
+ * clauses, as {@link QueryLimit} describes. This is also where the other ways of reading the query are decided: a
+ * kana phrase's katakana form, and, in a plan for its reading or romaji ({@link #readings}), the reading views, both
+ * as fields of a {@link SearchPlan.Phrase} that both renderers then search.
  */
 public final class SearchPlanner {
     private final Analyzer morphologicalQuery;
     private final Analyzer bigram;
+    private final Analyzer readingQuery;
     private final WordRuns wordRuns;
     private final ZoneId zone;
     private final LuceneQueries lucene;
@@ -33,6 +34,7 @@ public final class SearchPlanner {
     public SearchPlanner(JapaneseAnalyzers analyzers, Schema schema) {
         this.morphologicalQuery = analyzers.morphologicalQuery();
         this.bigram = analyzers.bigram();
+        this.readingQuery = analyzers.readingQuery();
         this.wordRuns = new WordRuns(analyzers.morphological());
         this.zone = schema.zone();
         this.lucene = new LuceneQueries(analyzers, schema);
@@ -62,8 +64,19 @@ public final class SearchPlanner {
      */
     public Optional<SearchPlan> corrected(SearchPlan plan, String correctedQuery) {
         Words words = words(correctedQuery);
-        return fits(words) ? Optional.of(plan.withText(words.query(), words.parsed(), words.text(),
+        return fits(words) ? Optional.of(plan.withText(words.query(), List.of(), words.parsed(), words.text(),
                 words.highlights())) : Optional.empty();
+    }
+
+    /**
+     * The plan for another interpretation of this one's words ({@link ReadingFallback}: its kana as a reading, its
+     * romaji as kana), each part all in kana also searched in the reading views, under the same filters; empty when
+     * it would exceed the clause limit.
+     */
+    public Optional<SearchPlan> readings(SearchPlan plan, String alternativeQuery) {
+        Words words = words(alternativeQuery, true);
+        return fits(words) ? Optional.of(plan.withText(words.query(), plan.ignoredWords(), words.parsed(),
+                words.text(), words.highlights())) : Optional.empty();
     }
 
     /** The limit this planner cuts queries with; for its tests. */
@@ -87,6 +100,11 @@ public final class SearchPlanner {
     }
 
     private Words words(String query) {
+        return words(query, false);
+    }
+
+    /** The query's words planned; {@code readings}: each part all in kana is also searched in the reading views. */
+    private Words words(String query, boolean readings) {
         UserQuery parsed = UserQuery.parse(query);
         if (parsed.isEmpty()) {
             return new Words(query, parsed, SearchPlan.Text.ALL, List.of());
@@ -98,7 +116,7 @@ public final class SearchPlanner {
             List<SearchPlan.Part> anyOf = new ArrayList<>();
             for (UserQuery.Part typed : group) {
                 List<String> runs = typed.phrase() && group.size() > 1 ? List.of() : wordRuns.of(typed.text());
-                SearchPlan.Part part = part(typed, runs);
+                SearchPlan.Part part = part(typed, runs, readings);
                 if (part != null) {
                     anyOf.add(part);
                     // Each word on its own, so a title holding only one of them still shows it marked.
@@ -106,7 +124,8 @@ public final class SearchPlanner {
                     highlights.addAll(part.runs());
                 }
                 if (group.size() == 1) {
-                    proximity.addAll(runs);
+                    // Kuromoji reads a word typed in hiragana best in katakana (あんそろぴっく → アンソロピック).
+                    runs.stream().map(QueryReadings::asWritten).forEach(proximity::add);
                 }
             }
             if (!anyOf.isEmpty()) {
@@ -115,7 +134,7 @@ public final class SearchPlanner {
         }
         List<SearchPlan.Part> excluded = new ArrayList<>();
         for (UserQuery.Part typed : parsed.excluded()) {
-            SearchPlan.Part part = part(typed, typed.phrase() ? List.of() : wordRuns.of(typed.text()));
+            SearchPlan.Part part = part(typed, typed.phrase() ? List.of() : wordRuns.of(typed.text()), readings);
             if (part != null) {
                 excluded.add(part);
             }
@@ -130,17 +149,17 @@ public final class SearchPlanner {
     }
 
     /** A part of the query with its word runs; null when no analyzer keeps anything of it. */
-    private SearchPlan.Part part(UserQuery.Part typed, List<String> runs) {
-        SearchPlan.Phrase asTyped = phrase(typed.text());
+    private SearchPlan.Part part(UserQuery.Part typed, List<String> runs, boolean readings) {
+        SearchPlan.Phrase asTyped = phrase(typed.text(), readings);
         if (!asTyped.searchable()) {
             return null;
         }
         List<SearchPlan.Phrase> searched = typed.phrase() || runs.size() < 2 ? List.of()
-                : runs.stream().map(this::phrase).toList();
+                : runs.stream().map(run -> phrase(run, readings)).toList();
         return new SearchPlan.Part(asTyped, typed.phrase(), searched);
     }
 
-    private SearchPlan.Phrase phrase(String text) {
+    private SearchPlan.Phrase phrase(String text, boolean readings) {
         boolean morphological = keepsAnything(morphologicalQuery, text);
         String stripped = text.strip();
         SearchPlan.Bigrams bigrams;
@@ -150,7 +169,12 @@ public final class SearchPlanner {
             bigrams = keepsAnything(bigram, text) ? SearchPlan.Bigrams.PHRASE : SearchPlan.Bigrams.NONE;
         }
         boolean oneWord = bigrams != SearchPlan.Bigrams.NONE && BigramScoring.scoresConstant(morphologicalQuery, text);
-        return new SearchPlan.Phrase(text, morphological, bigrams, oneWord);
+        String katakana = QueryReadings.katakanaAlternative(morphologicalQuery, text);
+        if (katakana != null && !keepsAnything(morphologicalQuery, katakana)) {
+            katakana = null;
+        }
+        boolean reading = readings && QueryReadings.isReading(text) && keepsAnything(readingQuery, text);
+        return new SearchPlan.Phrase(text, morphological, bigrams, oneWord, katakana, reading);
     }
 
     /** The request's filters, one per dimension; the date range is filed under the month. */

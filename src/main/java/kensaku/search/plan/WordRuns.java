@@ -22,8 +22,15 @@ public final class WordRuns {
         this.morphological = morphological;
     }
 
-    /** The runs of the text between removed words, as substrings of the text; one run when nothing was removed. */
+    /**
+     * The runs of the text between removed words, as substrings of the text; one run when nothing was removed. Text
+     * all in kana with some hiragana is one run: it is a word typed before the IME converted it (さーばー), and
+     * where Kuromoji would cut unconverted kana is a guess (さ ー ば ー).
+     */
     public List<String> of(String text) {
+        if (QueryReadings.katakanaForm(text) != null) {
+            return List.of(text.strip());
+        }
         List<String> runs = new ArrayList<>();
         try (TokenStream stream = morphological.tokenStream("", text)) {
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);

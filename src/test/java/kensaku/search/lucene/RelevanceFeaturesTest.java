@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import kensaku.search.BadRequestException;
 import kensaku.search.Hit;
+import kensaku.search.InterpretedQuery;
 import kensaku.search.SearchRequest;
 import kensaku.search.SearchResponse;
 import kensaku.search.plan.WordRuns;
@@ -64,6 +65,23 @@ class RelevanceFeaturesTest {
     void wordsJoinedByParticlesFindTheArticleThatHasThem() throws IOException {
         assertEquals("nvidia-record-sales.md", firstId("エヌビディアの決算"));
         assertEquals("toyota-business-base.md", firstId("トヨタの新型モデル"));
+    }
+
+    @Test
+    void aReadingIsSearchedOnlyWhenTheWrittenFormFindsNothingSoHomophonesNeverCrowdIn() throws IOException {
+        // スズキ the company is written so: 鈴木 (read スズキ) in two other articles stays out.
+        SearchResponse written = service.search(SearchRequest.of("スズキ"));
+        assertEquals(List.of("suzuki-india-inspection.md"), written.hits().stream().map(Hit::id).toList());
+        assertNull(written.interpretedAs());
+        assertEquals(List.of("suzuki-india-inspection.md"), ids("すずき"), "hiragana finds the katakana word");
+
+        SearchResponse reading = service.search(SearchRequest.of("はんどうたい"));
+        assertEquals(new InterpretedQuery(InterpretedQuery.READING, "はんどうたい"), reading.interpretedAs());
+        assertEquals("semiconductor-kumamoto-fab.md", reading.hits().get(0).id(), "半導体 in its title and tags ranks first");
+        assertTrue(reading.hits().get(0).titleHtml().contains("<mark>半導体</mark>"), reading.hits().get(0).titleHtml());
+        assertEquals(ids("はんどうたい"), ids("handoutai"));
+        assertEquals(new InterpretedQuery(InterpretedQuery.ROMAJI, "はんどうたい"),
+                service.search(SearchRequest.of("handoutai")).interpretedAs());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package kensaku.search.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,6 +101,29 @@ class SearchPlannerTest {
         assertEquals(!BigramScoring.scoresConstant(analyzers.morphologicalQuery(), "データセンター"), !twoWords.oneWord());
         assertEquals(Kind.NONE, plan("、。！").text().kind(), "nothing an analyzer keeps: nothing can match");
         assertEquals(List.of(), plan("、。！").highlightTerms());
+    }
+
+    @Test
+    void kanaIsAlsoSearchedInKatakanaAndItsReadingOnlyInAReadingsPlan() {
+        SearchPlan typed = plan("あんそろぴっく");
+        Phrase hiragana = typed.highlightTerms().get(0);
+        assertEquals("アンソロピック", hiragana.katakana(), "Kuromoji reads the dictionary word in katakana");
+        assertFalse(hiragana.reading(), "the query as typed never searches the reading views");
+        assertFalse(typed.searchesReadings());
+        assertNull(plan("アンソロピック").highlightTerms().get(0).katakana(), "already katakana");
+        assertNull(plan("半導体").highlightTerms().get(0).katakana());
+
+        SearchPlan asTyped = planner.plan(new SearchRequest("はんどうたい", List.of("NVIDIA"), List.of(), List.of(), null,
+                null, SortOrder.DATE, 2, 10));
+        SearchPlan readings = planner.readings(asTyped, "はんどうたい").orElseThrow();
+        assertTrue(readings.highlightTerms().get(0).reading(), "all kana: also its reading");
+        assertTrue(readings.searchesReadings());
+        assertEquals(asTyped.filters(), readings.filters(), "the same filters, order and page");
+        assertEquals(asTyped.sort(), readings.sort());
+        assertEquals(asTyped.page(), readings.page());
+        SearchPlan mixed = planner.readings(asTyped, "はんどうたい 投資").orElseThrow();
+        assertEquals(List.of(true, false), mixed.highlightTerms().stream().map(Phrase::reading).toList(),
+                "only a part all in kana is a reading");
     }
 
     @Test

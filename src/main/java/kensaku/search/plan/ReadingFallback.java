@@ -1,0 +1,72 @@
+package kensaku.search.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import kensaku.analysis.Kana;
+import kensaku.search.InterpretedQuery;
+
+/**
+ * When a query found few articles as typed, how else it may have been meant, in the order to try: its kana as the
+ * reading of kanji words (はんどうたい, ハンドウタイ → 半導体), and its lower-case Latin words as romaji typed before
+ * the IME converted them (guuguru → ぐーぐる → グーグル → Google), each searched with the reading views
+ * ({@link SearchPlanner#readings}). The first that finds more articles than the query as typed is what is shown,
+ * and the response says so. Pure text: both backends try the same texts in the same order, in
+ * {@link SearchPipeline}.
+ *
+ * <p>Only on few results: a reading matches every homophone (こうかい is 公開, 後悔 and 航海), which must never
+ * crowd out an article holding the word as typed (docs/RELEVANCE.md, step 11).
+ */
+public final class ReadingFallback {
+    /** A query with this many results or fewer is also tried by its reading or as romaji. */
+    public static final int FEW_RESULTS = 0;
+    private static final Pattern ROMAJI_WORD = Pattern.compile("[a-z]{2,}");
+
+    private ReadingFallback() {}
+
+    /**
+     * The interpretations to try, in order; empty when the query has no kana part and no romaji word.
+     *
+     * @param parsed the query as the planner parsed it (the only place a query is parsed)
+     */
+    public static List<InterpretedQuery> alternatives(String query, UserQuery parsed) {
+        List<InterpretedQuery> alternatives = new ArrayList<>();
+        boolean anyKana = parsed.required().stream().flatMap(List::stream)
+                .anyMatch(part -> QueryReadings.isReading(part.text()));
+        if (anyKana) {
+            alternatives.add(new InterpretedQuery(InterpretedQuery.READING, query));
+        }
+        Set<String> romaji = new LinkedHashSet<>();
+        for (int variant = 0; variant < 2; variant++) {
+            String converted = romaji(query, variant);
+            if (converted != null) {
+                romaji.add(converted);
+            }
+        }
+        romaji.forEach(text -> alternatives.add(new InterpretedQuery(InterpretedQuery.ROMAJI, text)));
+        return alternatives;
+    }
+
+    /**
+     * The query with each space-separated lower-case Latin word that reads as romaji in hiragana, as an IME shows
+     * it before conversion; variant 0 as typed (toukyou → とうきょう), 1 with long vowels (guuguru → ぐーぐる). Null
+     * when no word converts. Capitalised words (NVIDIA, Google) are names, not romaji, and stay.
+     */
+    private static String romaji(String query, int variant) {
+        String[] words = query.strip().split("[\\s\u3000]+");
+        boolean any = false;
+        for (int i = 0; i < words.length; i++) {
+            if (!ROMAJI_WORD.matcher(words[i]).matches()) {
+                continue;
+            }
+            List<String> readings = Romaji.wholeWord(words[i]);
+            if (!readings.isEmpty()) {
+                words[i] = Kana.hiragana(readings.get(Math.min(variant, readings.size() - 1)));
+                any = true;
+            }
+        }
+        return any ? String.join(" ", words) : null;
+    }
+}
