@@ -24,14 +24,7 @@ public final class Romaji {
         if (latin.isEmpty() || !latin.chars().allMatch(c -> (c >= 'a' && c <= 'z') || c == '-')) {
             return List.of();
         }
-        String kana = convert(latin);
-        if (kana == null || kana.isEmpty()) {
-            return List.of();
-        }
-        Set<String> readings = new LinkedHashSet<>();
-        readings.add(kana);
-        readings.add(longVowels(kana));
-        return List.copyOf(readings);
+        return asTypedAndLong(latin);
     }
 
     /**
@@ -50,6 +43,10 @@ public final class Romaji {
         } else if (isConsonant(last) && last != 'n') {
             return List.of();
         }
+        return asTypedAndLong(latin);
+    }
+
+    private static List<String> asTypedAndLong(String latin) {
         String kana = convert(latin);
         if (kana == null || kana.isEmpty()) {
             return List.of();
