@@ -213,7 +213,6 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("kensaku serve: " + e.getCause().getMessage());
             return 2;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
         try (ServerMetrics closing = metrics;
              LiveIndex index = opened;
              AnalysisReload service = new AnalysisReload(analysisFolder, analyzers,
@@ -232,24 +231,32 @@ public final class ServeCommand implements Callable<Integer> {
                      Duration.ofMillis(analysisPollMillis), now -> index.suggestWith(now.gazetteer()));
              Analytics analytics = openAnalytics(metrics)) {
             metrics.watch(service, loadOf(service));
-            try (SearchServer server = new SearchServer(recorded(new MeteredBackend(service, metrics), analytics),
-                         serverConfig, listeners(metrics), analytics).start();
-                 AdminServer admin = startAdmin(metrics, analytics)) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    server.close();
-                    if (admin != null) {
-                        admin.close();
-                    }
-                    stopped.countDown();
-                }, "kensaku-shutdown"));
-                System.err.printf(Locale.ROOT, "kensaku serving %,d articles on http://%s:%d/%s%s%n",
-                        index.info().documents(), host, server.port(), adminNote(admin), previewNote());
-                // Suggestions are ready a moment later, once start-up's first searches have had the cores.
-                index.prepareLater(Duration.ofSeconds(1));
-                stopped.await();
-            }
+            // Suggestions are ready a moment later, once start-up's first searches have had the cores.
+            serveUntilStopped(service, serverConfig, metrics, analytics, String.format(Locale.ROOT, "%,d articles",
+                    index.info().documents()), () -> index.prepareLater(Duration.ofSeconds(1)));
         }
         return 0;
+    }
+
+    /** Opens the public listener (and the admin one when asked), says where, and serves until the process stops. */
+    private void serveUntilStopped(SearchBackend backend, ServerConfig serverConfig, ServerMetrics metrics,
+                                   Analytics analytics, String serving, Runnable afterStart) throws Exception {
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (SearchServer server = new SearchServer(recorded(new MeteredBackend(backend, metrics), analytics),
+                     serverConfig, listeners(metrics), analytics).start();
+             AdminServer admin = startAdmin(metrics, analytics)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                if (admin != null) {
+                    admin.close();
+                }
+                stopped.countDown();
+            }, "kensaku-shutdown"));
+            System.err.printf(Locale.ROOT, "kensaku serving %s on http://%s:%d/%s%s%n",
+                    serving, host, server.port(), adminNote(admin), previewNote());
+            afterStart.run();
+            stopped.await();
+        }
     }
 
     /** The analysis folder's analyzers; a bad file fails with its file:line message. */
@@ -390,7 +397,6 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         Schema schema = new Schema(common.zone);
-        CountDownLatch stopped = new CountDownLatch(1);
         try (ClusterClient client = cluster.client();
              AnalysisReload search = new AnalysisReload(analysisFolder, analyzers,
                      now -> new OpenSearchBackend(client, cluster.alias, schema, now, now.config().gazetteer(), siteUrls,
@@ -419,21 +425,9 @@ public final class ServeCommand implements Callable<Integer> {
             // The folder may have changed since the cluster index was built: its query-time part applies now.
             ClusterAnalysis.push(client, cluster.alias, search.config());
             metrics.watch(search, null);
-            try (SearchServer server = new SearchServer(recorded(new MeteredBackend(search, metrics), analytics),
-                         serverConfig, listeners(metrics), analytics).start();
-                 AdminServer admin = startAdmin(metrics, analytics)) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    server.close();
-                    if (admin != null) {
-                        admin.close();
-                    }
-                    stopped.countDown();
-                }, "kensaku-shutdown"));
-                System.err.printf(Locale.ROOT, "kensaku serving %,d articles from %s (alias %s) on http://%s:%d/%s%s%n",
-                        info.documents(), info.generation(), cluster.alias, host, server.port(), adminNote(admin),
-                        previewNote());
-                stopped.await();
-            }
+            String serving = String.format(Locale.ROOT, "%,d articles from %s (alias %s)",
+                    info.documents(), info.generation(), cluster.alias);
+            serveUntilStopped(search, serverConfig, metrics, analytics, serving, () -> { });
         }
         return 0;
     }
