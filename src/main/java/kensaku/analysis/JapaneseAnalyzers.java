@@ -61,6 +61,7 @@ public final class JapaneseAnalyzers implements Closeable {
 
     private final AnalysisConfig config;
     private final UserDictionary userDictionary;
+    private final CharArraySet stopWords;
     private final Analyzer morphological;
     private final Analyzer morphologicalQuery;
     private final Analyzer bigram;
@@ -76,7 +77,7 @@ public final class JapaneseAnalyzers implements Closeable {
     public JapaneseAnalyzers(AnalysisConfig config) {
         this.config = config;
         this.userDictionary = config.parsedUserDictionary();
-        CharArraySet stopWords = config.parsedStopWords();
+        this.stopWords = config.parsedStopWords();
         this.morphological = new Morphological(userDictionary, stopWords, null);
         this.morphologicalQuery = new Morphological(userDictionary, stopWords, synonyms(config, morphological));
         this.bigram = new Bigram();
@@ -152,6 +153,34 @@ public final class JapaneseAnalyzers implements Closeable {
         return new ThousandsSeparatorCharFilter(new CJKWidthCharFilter(longVowels));
     }
 
+    /** Kuromoji as both Kuromoji views run it: search mode, the user dictionary, punctuation and compounds dropped. */
+    static JapaneseTokenizer kuromoji(UserDictionary userDictionary) {
+        return new JapaneseTokenizer(userDictionary, true, true, JapaneseTokenizer.Mode.SEARCH);
+    }
+
+    /** The morphological view's filters after Kuromoji (index side; the query side adds synonyms). */
+    static TokenStream morphologicalFilters(TokenStream kuromoji, CharArraySet stopWords) {
+        TokenStream stream = new JapaneseBaseFormFilter(kuromoji);
+        stream = new JapanesePartOfSpeechStopFilter(stream, JapaneseAnalyzer.getDefaultStopTags());
+        stream = new StopFilter(stream, stopWords);
+        stream = new HiraganaToKatakanaFilter(stream);
+        stream = new JapaneseKatakanaStemFilter(stream, KATAKANA_STEM_MIN_LENGTH);
+        return new LowerCaseFilter(stream);
+    }
+
+    /** The reading view's filters after Kuromoji: each word's reading, kana only, as bigrams. */
+    static TokenStream readingFilters(TokenStream kuromoji) {
+        return new CJKBigramFilter(new ReadingKanaFilter(new JapaneseReadingFormFilter(kuromoji)));
+    }
+
+    /**
+     * One Kuromoji pass for a text's morphological and reading views, for an indexing worker: the body is most of
+     * a build, and the two views tokenize it alike (docs/BENCHMARKS.md, issue 27).
+     */
+    public MorphologyAndReading newMorphologyAndReading() {
+        return new MorphologyAndReading(userDictionary, stopWords);
+    }
+
     /**
      * Every name of a company is equivalent to every other, each analysed by the index chain so entries match
      * tokens exactly. Names the chain cannot turn into a clean token sequence (all stop words, gaps) are left out.
@@ -194,7 +223,6 @@ public final class JapaneseAnalyzers implements Closeable {
         private final UserDictionary userDictionary;
         private final SynonymMap synonyms;
         private final CharArraySet stopWords;
-        private final Set<String> stopTags = JapaneseAnalyzer.getDefaultStopTags();
 
         Morphological(UserDictionary userDictionary, CharArraySet stopWords, SynonymMap synonyms) {
             this.userDictionary = userDictionary;
@@ -209,13 +237,8 @@ public final class JapaneseAnalyzers implements Closeable {
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer tokenizer = new JapaneseTokenizer(userDictionary, true, true, JapaneseTokenizer.Mode.SEARCH);
-            TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
-            stream = new JapanesePartOfSpeechStopFilter(stream, stopTags);
-            stream = new StopFilter(stream, stopWords);
-            stream = new HiraganaToKatakanaFilter(stream);
-            stream = new JapaneseKatakanaStemFilter(stream, KATAKANA_STEM_MIN_LENGTH);
-            stream = new LowerCaseFilter(stream);
+            Tokenizer tokenizer = kuromoji(userDictionary);
+            TokenStream stream = morphologicalFilters(tokenizer, stopWords);
             if (synonyms != null) {
                 stream = new SynonymGraphFilter(stream, synonyms, true);
             }
@@ -264,10 +287,8 @@ public final class JapaneseAnalyzers implements Closeable {
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer tokenizer = new JapaneseTokenizer(userDictionary, true, true, JapaneseTokenizer.Mode.SEARCH);
-            TokenStream stream = new JapaneseReadingFormFilter(tokenizer);
-            stream = new ReadingKanaFilter(stream);
-            return new TokenStreamComponents(tokenizer, new CJKBigramFilter(stream));
+            Tokenizer tokenizer = kuromoji(userDictionary);
+            return new TokenStreamComponents(tokenizer, readingFilters(tokenizer));
         }
     }
 

@@ -12,13 +12,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.analysis.MorphologyAndReading;
 import kensaku.corpus.Article;
 import kensaku.corpus.ArticleReader;
 import kensaku.corpus.Problem;
@@ -165,9 +168,13 @@ public final class Indexer {
         try (FSDirectory directory = FSDirectory.open(folder); IndexWriter writer = new IndexWriter(directory, config)) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
+                Queue<Path> waiting = new ConcurrentLinkedQueue<>(files);
                 List<Future<?>> work = new ArrayList<>();
-                for (Path file : files) {
-                    work.add(pool.submit(() -> indexOne(corpus, file, writer, previous, tally, progress, now)));
+                for (int i = 0; i < threads; i++) {
+                    work.add(pool.submit(() -> {
+                        indexAll(waiting, corpus, writer, previous, tally, progress, now);
+                        return null;
+                    }));
                 }
                 awaitAll(work);
             } finally {
@@ -190,8 +197,19 @@ public final class Indexer {
         }
     }
 
+    /** One worker: takes files until none wait, with a Kuromoji pass of its own for the bodies. */
+    private void indexAll(Queue<Path> waiting, Path corpus, IndexWriter writer, Optional<PreviousGeneration> previous,
+                          BuildTally tally, IndexProgress progress, Instant now) throws IOException {
+        try (MorphologyAndReading bodyPass = analyzers.newMorphologyAndReading()) {
+            for (Path file = waiting.poll(); file != null && !Thread.currentThread().isInterrupted();
+                 file = waiting.poll()) {
+                indexOne(corpus, file, writer, previous, tally, progress, now, bodyPass);
+            }
+        }
+    }
+
     private void indexOne(Path corpus, Path file, IndexWriter writer, Optional<PreviousGeneration> previous,
-                          BuildTally tally, IndexProgress progress, Instant now) {
+                          BuildTally tally, IndexProgress progress, Instant now, MorphologyAndReading bodyPass) {
         Map<String, String> known = previous.map(PreviousGeneration::hashById).orElse(Map.of());
         String id = ArticleReader.idOf(corpus, file);
         String knownHash = known.isEmpty() ? null : known.get(id);
@@ -217,7 +235,7 @@ public final class Indexer {
                 } else if (article.contentHash().equals(known.get(article.id()))) {
                     tally.unchanged.incrementAndGet();
                 } else {
-                    result = write(article, file, writer, tally);
+                    result = write(article, file, writer, tally, bodyPass);
                 }
             }
             case ReadResult.Failed failed -> {
@@ -247,11 +265,12 @@ public final class Indexer {
         return !withheld.indexed();
     }
 
-    private ReadResult write(Article article, Path file, IndexWriter writer, BuildTally tally) {
+    private ReadResult write(Article article, Path file, IndexWriter writer, BuildTally tally,
+                             MorphologyAndReading bodyPass) {
         Set<String> companies = companiesOf(gazetteer, article);
         try {
             writer.updateDocument(new Term(Schema.ID, article.id()),
-                    schema.facetsConfig().build(schema.toDocument(article, companies)));
+                    schema.facetsConfig().build(schema.toDocument(article, companies, bodyPass)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException e) {
