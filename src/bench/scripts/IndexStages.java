@@ -132,9 +132,21 @@ public final class IndexStages {
     }
 
     private static String invertPart(List<String> frames) {
-        String view = has(frames, "CJKBigramFilter.") || has(frames, "StandardTokenizer") ? "bigram view"
+        boolean reading = has(frames, "ReadingKanaFilter.") || has(frames, "JapaneseReadingFormFilter.")
+                || has(frames, "TeeSinkTokenFilter$SinkTokenStream.");
+        String view = reading ? "reading view"
+                : has(frames, "CJKBigramFilter.") || has(frames, "StandardTokenizer") ? "bigram view"
                 : has(frames, "ja.") ? "morphological view" : null;
         for (String frame : frames) { // leaf first: the innermost known piece does the work
+            if (frame.contains("TeeSinkTokenFilter") && !reading) {
+                return "analysis, morphological view: keeping each token for the reading view";
+            }
+            if (reading && frame.contains("analysis.")) {
+                return "analysis, reading view: " + (frame.contains("analysis.ja.JapaneseTokenizer")
+                        || frame.contains("analysis.ja.dict") || frame.contains("analysis.morph")
+                        || frame.contains("analysis.ja.Viterbi") ? "Kuromoji tokenizer (own pass)"
+                        : "replayed tokens, readings, kana, bigrams");
+            }
             if (frame.contains("PatternReplaceCharFilter") || frame.startsWith("java.util.regex")) {
                 return "analysis, " + viewOr(view) + ": regex char filters (dash, thousands)";
             }

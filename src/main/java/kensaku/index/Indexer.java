@@ -197,7 +197,10 @@ public final class Indexer {
         }
     }
 
-    /** One worker: takes files until none wait, with a Kuromoji pass of its own for the bodies. */
+    /**
+     * One worker: takes files until none wait, with a Kuromoji pass of its own for the bodies. A worker that fails
+     * empties the queue, so the others stop too and the build fails at once.
+     */
     private void indexAll(Queue<Path> waiting, Path corpus, IndexWriter writer, Optional<PreviousGeneration> previous,
                           BuildTally tally, IndexProgress progress, Instant now) throws IOException {
         try (MorphologyAndReading bodyPass = analyzers.newMorphologyAndReading()) {
@@ -205,6 +208,9 @@ public final class Indexer {
                  file = waiting.poll()) {
                 indexOne(corpus, file, writer, previous, tally, progress, now, bodyPass);
             }
+        } catch (IOException | RuntimeException | Error e) {
+            waiting.clear();
+            throw e;
         }
     }
 
