@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.index.IndexDirectory;
@@ -28,6 +29,8 @@ import kensaku.search.Visibility;
  */
 public final class LiveIndex implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveIndex.class);
+    /** When the background verification of a large index starts if no one called {@link #prepareLater}. */
+    private static final Duration VERIFY_AT_THE_LATEST = Duration.ofSeconds(5);
 
     private final IndexDirectory directory;
     private final Schema schema;
@@ -43,6 +46,7 @@ public final class LiveIndex implements Closeable {
     /** Why nothing can be served (the live generation is damaged and there is no intact one), or null. */
     private volatile String unavailable;
     private final IndexEvents events;
+    private final AtomicBoolean verificationStarted = new AtomicBoolean();
     /** The last failed switch, so that a broken generation is reported once rather than at every poll. */
     private String lastFailure;
 
@@ -118,7 +122,10 @@ public final class LiveIndex implements Closeable {
         if (IndexVerifier.size(live) > verifyFirstBytes) {
             LiveIndex index = new LiveIndex(directory, schema, pollInterval, suggestions, events, visibility, live);
             index.status = "verifying";
-            index.watcher.execute(index::verifyServed);
+            // Reading the whole index back takes a core for seconds (3 s at 100k): started now it competed with
+            // start-up and doubled the time to the first answer (docs/BENCHMARKS.md). prepareLater starts it once the
+            // server is up; this is for a caller that never asks.
+            index.watcher.schedule(index::verifyServedOnce, VERIFY_AT_THE_LATEST.toMillis(), TimeUnit.MILLISECONDS);
             return index;
         }
         IndexVerifier.Result check = IndexVerifier.verify(live);
@@ -144,7 +151,14 @@ public final class LiveIndex implements Closeable {
                 + "; rebuild the index with the index command --full");
     }
 
-    /** Verifies the generation served since start, on the watcher thread; moves off it if it is damaged. */
+    /** Verifies the generation served since start once, on the watcher thread, if it still waits for it. */
+    private void verifyServedOnce() {
+        if (status.equals("verifying") && verificationStarted.compareAndSet(false, true)) {
+            verifyServed();
+        }
+    }
+
+    /** Verifies the generation served since start; moves off it if it is damaged. */
     private void verifyServed() {
         IndexSnapshot served = current.get();
         if (served == null) {
@@ -230,6 +244,8 @@ public final class LiveIndex implements Closeable {
         if (snapshot != null) {
             watcher.schedule(() -> warmQuietly(snapshot), delay.toMillis(), TimeUnit.MILLISECONDS);
         }
+        // Then the background verification, on the same thread: after start-up, and after the suggestions.
+        watcher.schedule(this::verifyServedOnce, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void warmQuietly(IndexSnapshot snapshot) {
