@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.index.IndexDirectory;
@@ -46,7 +45,6 @@ public final class LiveIndex implements Closeable {
     /** Why nothing can be served (the live generation is damaged and there is no intact one), or null. */
     private volatile String unavailable;
     private final IndexEvents events;
-    private final AtomicBoolean verificationStarted = new AtomicBoolean();
     /** The last failed switch, so that a broken generation is reported once rather than at every poll. */
     private String lastFailure;
 
@@ -151,9 +149,12 @@ public final class LiveIndex implements Closeable {
                 + "; rebuild the index with the index command --full");
     }
 
-    /** Verifies the generation served since start once, on the watcher thread, if it still waits for it. */
+    /**
+     * Verifies the generation served since start if it still waits for it. Both callers run on the one watcher
+     * thread, so the second finds the status no longer "verifying".
+     */
     private void verifyServedOnce() {
-        if (status.equals("verifying") && verificationStarted.compareAndSet(false, true)) {
+        if (status.equals("verifying")) {
             verifyServed();
         }
     }

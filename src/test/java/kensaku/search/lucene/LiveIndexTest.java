@@ -21,6 +21,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import kensaku.search.IncompatibleIndexException;
+import kensaku.search.IndexEvents;
 
 class LiveIndexTest {
     @TempDir
@@ -42,6 +43,24 @@ class LiveIndexTest {
             assertEquals(6, live.info().documents());
             assertEquals(5, before.searcher().getIndexReader().numDocs(), "a request in flight keeps its generation");
             live.release(before);
+        }
+    }
+
+    @Test
+    void aLargeIndexIsVerifiedOnlyOnceStartUpIsOver() throws Exception {
+        Path root = temp.resolve("index");
+        IndexFixtures.build(IndexFixtures.corpusOf(temp.resolve("corpus"), IndexFixtures.SEEDS), root);
+        // Every index is "large" with a limit of 0 bytes: verified in the background, not before serving.
+        try (LiveIndex live = LiveIndex.verified(new IndexDirectory(root), new Schema(IndexFixtures.TOKYO),
+                Duration.ofHours(1), null, IndexEvents.NONE, 0)) {
+            Thread.sleep(300); // verifying five articles takes milliseconds: long done, had it started at once
+            assertEquals("verifying", live.status(), "start-up has the cores to itself");
+            live.prepareLater(Duration.ZERO);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (live.status().equals("verifying") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals("ok", live.status());
         }
     }
 
