@@ -135,8 +135,8 @@ final class BestFieldScorer extends Scorer implements ScoreBound {
         double others = 0;
         for (Clause clause : clauses) {
             float bound = switch (clause.state) {
-                case MATCH -> clause.scoreAt(doc);
-                case UNKNOWN -> clause.max;
+                case MATCH -> clause.twoPhase == null || clause.scoredDoc == doc ? clause.scoreAt(doc) : clause.boundAt(doc);
+                case UNKNOWN -> clause.boundAt(doc);
                 default -> 0;
             };
             if (bound >= best) {
@@ -228,12 +228,27 @@ final class BestFieldScorer extends Scorer implements ScoreBound {
         byte state;
         private int scoredDoc = -1;
         private float score;
+        /** The last document of the block whose best score {@link #blockMax} is; -1 before the first. */
+        private int blockEnd = -1;
+        private float blockMax;
 
         Clause(Scorer scorer) {
             this.scorer = scorer;
             this.twoPhase = scorer.twoPhaseIterator();
             this.approximation = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
             this.matchCost = twoPhase == null ? 0 : twoPhase.matchCost();
+        }
+
+        /**
+         * At least its score at {@code doc}, without counting a phrase's occurrences there: the best score of the
+         * block of documents around it, from the index's impacts (frequency and length pairs).
+         */
+        float boundAt(int doc) throws IOException {
+            if (doc > blockEnd) {
+                blockEnd = scorer.advanceShallow(doc);
+                blockMax = scorer.getMaxScore(blockEnd);
+            }
+            return Math.min(max, blockMax);
         }
 
         float scoreAt(int doc) throws IOException {
