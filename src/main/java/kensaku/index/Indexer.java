@@ -1,7 +1,6 @@
 package kensaku.index;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,21 +11,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
-import kensaku.analysis.MorphologyAndReading;
 import kensaku.corpus.Article;
 import kensaku.corpus.ArticleReader;
 import kensaku.corpus.Problem;
-import kensaku.corpus.Publishing;
-import kensaku.corpus.ReadResult;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -166,20 +156,8 @@ public final class Indexer {
                 .setCommitOnClose(false);
         ((ConcurrentMergeScheduler) config.getMergeScheduler()).setMaxMergesAndThreads(2, 1);
         try (FSDirectory directory = FSDirectory.open(folder); IndexWriter writer = new IndexWriter(directory, config)) {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                Queue<Path> waiting = new ConcurrentLinkedQueue<>(files);
-                List<Future<?>> work = new ArrayList<>();
-                for (int i = 0; i < threads; i++) {
-                    work.add(pool.submit(() -> {
-                        indexAll(waiting, corpus, writer, previous, tally, progress, now);
-                        return null;
-                    }));
-                }
-                awaitAll(work);
-            } finally {
-                pool.shutdownNow();
-            }
+            new IndexingWorkers(schema, analyzers, gazetteer, reader, includeDrafts, writer, previous, tally, progress,
+                    now).indexAll(corpus, files, threads);
             for (String id : known.keySet()) {
                 if (!tally.seenIds.contains(id) || tally.removeIds.contains(id)) {
                     writer.deleteDocuments(new Term(Schema.ID, id));
@@ -195,100 +173,6 @@ public final class Indexer {
             writer.commit();
             return writer.getDocStats().numDocs;
         }
-    }
-
-    /**
-     * One worker: takes files until none wait, with a Kuromoji pass of its own for the bodies. A worker that fails
-     * empties the queue, so the others stop too and the build fails at once.
-     */
-    private void indexAll(Queue<Path> waiting, Path corpus, IndexWriter writer, Optional<PreviousGeneration> previous,
-                          BuildTally tally, IndexProgress progress, Instant now) throws IOException {
-        try (MorphologyAndReading bodyPass = analyzers.newMorphologyAndReading()) {
-            for (Path file = waiting.poll(); file != null && !Thread.currentThread().isInterrupted();
-                 file = waiting.poll()) {
-                indexOne(corpus, file, writer, previous, tally, progress, now, bodyPass);
-            }
-        } catch (IOException | RuntimeException | Error e) {
-            waiting.clear();
-            throw e;
-        }
-    }
-
-    private void indexOne(Path corpus, Path file, IndexWriter writer, Optional<PreviousGeneration> previous,
-                          BuildTally tally, IndexProgress progress, Instant now, MorphologyAndReading bodyPass) {
-        Map<String, String> known = previous.map(PreviousGeneration::hashById).orElse(Map.of());
-        String id = ArticleReader.idOf(corpus, file);
-        String knownHash = known.isEmpty() ? null : known.get(id);
-        if (knownHash != null && knownHash.equals(reader.contentHash(file).orElse(null))) {
-            // Unchanged since the live generation: its document is already in the seeded build folder, and
-            // hashing the bytes is all it takes to know (decoding and rendering were most of an incremental run).
-            tally.seenIds.add(id);
-            if (withhold(id, previous.get().publishingOf(id), now, tally)) {
-                tally.removeIds.add(id); // expired since it was indexed
-            } else {
-                tally.unchanged.incrementAndGet();
-            }
-            progress.fileUnchanged(id);
-            return;
-        }
-        ReadResult result = reader.read(corpus, file);
-        switch (result) {
-            case ReadResult.Read read -> {
-                Article article = read.article();
-                tally.seenIds.add(article.id());
-                if (withhold(article.id(), article.publishing(), now, tally)) {
-                    tally.removeIds.add(article.id());
-                } else if (article.contentHash().equals(known.get(article.id()))) {
-                    tally.unchanged.incrementAndGet();
-                } else {
-                    result = write(article, file, writer, tally, bodyPass);
-                }
-            }
-            case ReadResult.Failed failed -> {
-                Problem problem = failed.problem();
-                tally.seenIds.add(problem.id());
-                if (known.containsKey(problem.id())) {
-                    tally.stale(problem);
-                } else {
-                    tally.failed(problem);
-                }
-            }
-        }
-        progress.fileDone(result);
-    }
-
-    /**
-     * Notes an article that is not searchable now, and says whether it stays out of the index: drafts and
-     * unpublished posts (unless this is a preview build), opt-outs and expired articles. Scheduled articles are
-     * indexed, to appear at their time.
-     */
-    private boolean withhold(String id, Publishing publishing, Instant now, BuildTally tally) {
-        Withheld withheld = Withheld.of(id, publishing, now, includeDrafts);
-        if (withheld == null) {
-            return false;
-        }
-        tally.withheld(withheld);
-        return !withheld.indexed();
-    }
-
-    private ReadResult write(Article article, Path file, IndexWriter writer, BuildTally tally,
-                             MorphologyAndReading bodyPass) {
-        Set<String> companies = companiesOf(gazetteer, article);
-        try {
-            writer.updateDocument(new Term(Schema.ID, article.id()),
-                    schema.facetsConfig().build(schema.toDocument(article, companies, bodyPass)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException e) {
-            // Lucene refuses a few pathological documents (e.g. a single term over 32 KB): report it, go on.
-            Problem problem = new Problem(article.id(), "index: " + e.getMessage());
-            tally.failed(problem);
-            return new ReadResult.Failed(problem);
-        }
-        tally.indexed.incrementAndGet();
-        tally.bytes.addAndGet(fileSize(file));
-        companies.forEach(c -> tally.companies.merge(c, 1, Integer::sum));
-        return new ReadResult.Read(article);
     }
 
     /** Companies named in the text, plus those that a tag names; the company facet of every backend. */
@@ -311,29 +195,5 @@ public final class Indexer {
                 Schema.COMMIT_ZONE, schema.zone().getId(),
                 Schema.COMMIT_DOC_COUNT, Integer.toString(documents),
                 Schema.COMMIT_INCLUDES_DRAFTS, Boolean.toString(includeDrafts));
-    }
-
-    private static long fileSize(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static void awaitAll(List<Future<?>> work) throws IOException {
-        for (Future<?> future : work) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("index build interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof UncheckedIOException io) {
-                    throw io.getCause();
-                }
-                throw new IOException("index build failed: " + e.getCause(), e.getCause());
-            }
-        }
     }
 }
