@@ -1,52 +1,36 @@
 package kensaku.cli;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kensaku.analytics.Analytics;
-import java.util.concurrent.CompletionException;
-import kensaku.analysis.AnalysisFingerprint;
-import kensaku.analysis.AnalysisFolder;
-import kensaku.analysis.CompanyGazetteer;
-import kensaku.analysis.InvalidAnalysisFileException;
-import kensaku.index.IndexedAnalysis;
-import kensaku.search.SearchLoad;
-import kensaku.search.reload.AnalysisReload;
-import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.corpus.SiteUrls;
-import kensaku.index.IndexDirectory;
-import kensaku.index.Schema;
 import kensaku.http.AccessLog;
 import kensaku.http.RequestListener;
 import kensaku.http.SearchServer;
+import kensaku.http.ServerConfig;
 import kensaku.metrics.AdminServer;
 import kensaku.metrics.MeteredBackend;
 import kensaku.metrics.ServerMetrics;
-import kensaku.http.ServerConfig;
-import java.io.IOException;
-import kensaku.opensearch.ClusterClient;
-import kensaku.opensearch.ClusterAnalysis;
-import kensaku.opensearch.ClusterSchema;
-import kensaku.opensearch.OpenSearchBackend;
-import kensaku.search.IncompatibleIndexException;
-import kensaku.search.IndexInfo;
 import kensaku.search.SearchBackend;
-import kensaku.search.lucene.LiveIndex;
-import kensaku.search.lucene.SearchService;
 import kensaku.search.Visibility;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Serves the search page and API; builds the index first when there is none. */
+/**
+ * Serves the search page and API: checks the options, then serves from the index folder ({@link EmbeddedServe},
+ * which builds the index first when there is none) or from a cluster ({@link ClusterServe}); both serve through
+ * {@link #serveUntilStopped}, with the admin listener and search analytics these options ask for.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the search page and HTTP API (indexing the corpus first if there is no index).")
 public final class ServeCommand implements Callable<Integer> {
@@ -165,82 +149,18 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         if ("opensearch".equals(backend)) {
-            return serveCluster(siteUrls, serverConfig);
+            return new ClusterServe(this).serve(siteUrls, serverConfig);
         }
         if (!"embedded".equals(backend)) {
             System.err.println("--backend must be embedded or opensearch, not " + backend);
             return 2;
         }
-        IndexDirectory directory = new IndexDirectory(common.index);
-        AnalysisFolder analysisFolder = common.analysisFolder();
-        CompanyGazetteer gazetteer;
-        try {
-            gazetteer = analysisFolder.gazetteer();
-        } catch (InvalidAnalysisFileException | IOException e) {
-            System.err.println("kensaku serve: " + e.getMessage());
-            return 2;
-        }
-        ServerMetrics metrics = new ServerMetrics();
-        Schema schema = new Schema(common.zone);
-        // Kuromoji's dictionaries load on the other core while the index opens: the two are most of start-up.
-        CompletableFuture<JapaneseAnalyzers> loading = CompletableFuture.supplyAsync(() -> analyzersOf(analysisFolder));
-        LiveIndex opened;
-        try {
-            opened = openOrBuild(directory, schema, gazetteer, metrics);
-        } catch (IOException | RuntimeException e) {
-            // A damaged or unreadable index: one line, never a stack trace.
-            loading.thenAccept(JapaneseAnalyzers::close);
-            metrics.close();
-            System.err.println("kensaku serve: " + oneLine(e));
-            return 2;
-        } catch (Exception | Error e) {
-            loading.thenAccept(JapaneseAnalyzers::close);
-            metrics.close();
-            throw e;
-        }
-        if (opened == null) {
-            loading.thenAccept(JapaneseAnalyzers::close);
-            metrics.close();
-            return 2;
-        }
-        JapaneseAnalyzers analyzers;
-        try {
-            analyzers = loading.join();
-        } catch (CompletionException e) {
-            // A bad line in the analysis folder: file and line, nothing served.
-            opened.close();
-            metrics.close();
-            System.err.println("kensaku serve: " + e.getCause().getMessage());
-            return 2;
-        }
-        try (ServerMetrics closing = metrics;
-             LiveIndex index = opened;
-             AnalysisReload service = new AnalysisReload(analysisFolder, analyzers,
-                     now -> new SearchService(index, schema, now, now.config().gazetteer(), siteUrls, visibility()),
-                     new AnalysisReload.ServedIndex() {
-                         @Override
-                         public String generation() {
-                             return index.info().generation();
-                         }
-
-                         @Override
-                         public AnalysisFingerprint fingerprint(String generation) throws IOException {
-                             return IndexedAnalysis.of(directory.root().resolve(generation));
-                         }
-                     },
-                     Duration.ofMillis(analysisPollMillis), now -> index.suggestWith(now.gazetteer()));
-             Analytics analytics = openAnalytics(metrics)) {
-            metrics.watch(service, loadOf(service));
-            // Suggestions are ready a moment later, once start-up's first searches have had the cores.
-            serveUntilStopped(service, serverConfig, metrics, analytics, String.format(Locale.ROOT, "%,d articles",
-                    index.info().documents()), () -> index.prepareLater(Duration.ofSeconds(1)));
-        }
-        return 0;
+        return new EmbeddedServe(this).serve(siteUrls, serverConfig);
     }
 
     /** Opens the public listener (and the admin one when asked), says where, and serves until the process stops. */
-    private void serveUntilStopped(SearchBackend backend, ServerConfig serverConfig, ServerMetrics metrics,
-                                   Analytics analytics, String serving, Runnable afterStart) throws Exception {
+    void serveUntilStopped(SearchBackend backend, ServerConfig serverConfig, ServerMetrics metrics,
+                           Analytics analytics, String serving, Runnable afterStart) throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
         try (SearchServer server = new SearchServer(recorded(new MeteredBackend(backend, metrics), analytics),
                      serverConfig, listeners(metrics), analytics).start();
@@ -257,30 +177,6 @@ public final class ServeCommand implements Callable<Integer> {
             afterStart.run();
             stopped.await();
         }
-    }
-
-    /** The analysis folder's analyzers; a bad file fails with its file:line message. */
-    private static JapaneseAnalyzers analyzersOf(AnalysisFolder folder) {
-        try {
-            return new JapaneseAnalyzers(folder.load());
-        } catch (IOException | InvalidAnalysisFileException e) {
-            throw new CompletionException(e);
-        }
-    }
-
-    /** How busy the search service serving now is (it changes with each analysis switch). */
-    private static SearchLoad loadOf(AnalysisReload reload) {
-        return new SearchLoad() {
-            @Override
-            public int searchesRunning() {
-                return reload.serving() instanceof SearchService service ? service.load().searchesRunning() : 0;
-            }
-
-            @Override
-            public int searchesWaiting() {
-                return reload.serving() instanceof SearchService service ? service.load().searchesWaiting() : 0;
-            }
-        };
     }
 
     private List<RequestListener> listeners(ServerMetrics metrics) {
@@ -307,7 +203,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Search analytics in the state folder, or null with --no-analytics. */
-    private Analytics openAnalytics(ServerMetrics metrics) throws IOException {
+    Analytics openAnalytics(ServerMetrics metrics) throws IOException {
         if (noAnalytics) {
             return null;
         }
@@ -325,49 +221,7 @@ public final class ServeCommand implements Callable<Integer> {
                 adminHost, admin.port());
     }
 
-    /**
-     * The live index, built from the corpus first when there is none or when it was written by another schema
-     * version (the corpus is at hand, so rebuild rather than refuse); null when that build switched nothing.
-     */
-    private LiveIndex openOrBuild(IndexDirectory directory, Schema schema, CompanyGazetteer gazetteer,
-                                  ServerMetrics metrics) throws Exception {
-        if (includeDrafts) {
-            // A preview shows the drafts as they are now: bring the index up to date with them first.
-            System.err.println("indexing " + corpus + " with its drafts for the preview");
-            if (indexCorpus() == 2) {
-                return null;
-            }
-        } else if (directory.live().isEmpty()) {
-            System.err.println("no index at " + directory.root() + "; indexing " + corpus + " first");
-            if (indexCorpus() == 2) {
-                return null;
-            }
-        } else {
-            try {
-                return openVerified(directory, schema, gazetteer, metrics);
-            } catch (IncompatibleIndexException e) {
-                System.err.println("the index at " + directory.root() + " was built with another schema version; "
-                        + "rebuilding it from " + corpus);
-                if (indexCorpus() == 2) {
-                    return null;
-                }
-            }
-        }
-        return openVerified(directory, schema, gazetteer, metrics);
-    }
-
-    private LiveIndex openVerified(IndexDirectory directory, Schema schema, CompanyGazetteer gazetteer,
-            ServerMetrics metrics) throws IOException {
-        return LiveIndex.verified(directory, schema, Duration.ofMillis(pollMillis), gazetteer, metrics, visibility(),
-                verifyFirstMb * 1024 * 1024);
-    }
-
-    private static String oneLine(Exception e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return message.lines().findFirst().orElse(message);
-    }
-
-    private Visibility visibility() {
+    Visibility visibility() {
         return new Visibility(Clock.systemUTC(), includeDrafts, includeFuture);
     }
 
@@ -386,55 +240,4 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** Serves from the cluster; the index there is built and switched by {@code index --target opensearch}. */
-    private int serveCluster(SiteUrls siteUrls, ServerConfig serverConfig) throws Exception {
-        AnalysisFolder analysisFolder = common.analysisFolder();
-        JapaneseAnalyzers analyzers;
-        try {
-            analyzers = new JapaneseAnalyzers(analysisFolder.load());
-        } catch (InvalidAnalysisFileException | IOException e) {
-            System.err.println("kensaku serve: " + e.getMessage());
-            return 2;
-        }
-        Schema schema = new Schema(common.zone);
-        try (ClusterClient client = cluster.client();
-             AnalysisReload search = new AnalysisReload(analysisFolder, analyzers,
-                     now -> new OpenSearchBackend(client, cluster.alias, schema, now, now.config().gazetteer(), siteUrls,
-                             visibility()),
-                     new AnalysisReload.ServedIndex() {
-                         @Override
-                         public String generation() throws IOException {
-                             return ClusterSchema.indexBehind(client, cluster.alias);
-                         }
-
-                         @Override
-                         public AnalysisFingerprint fingerprint(String generation) throws IOException {
-                             return ClusterSchema.indexedAnalysis(client, generation);
-                         }
-                     },
-                     Duration.ofMillis(analysisPollMillis), now -> ClusterAnalysis.push(client, cluster.alias, now));
-             ServerMetrics metrics = new ServerMetrics();
-             Analytics analytics = openAnalytics(metrics)) {
-            IndexInfo info;
-            try {
-                info = ((OpenSearchBackend) search.serving()).checkCompatible();
-            } catch (IOException e) {
-                System.err.println("cannot serve from the cluster: " + e.getMessage());
-                return 2;
-            }
-            // The folder may have changed since the cluster index was built: its query-time part applies now.
-            ClusterAnalysis.push(client, cluster.alias, search.config());
-            metrics.watch(search, null);
-            String serving = String.format(Locale.ROOT, "%,d articles from %s (alias %s)",
-                    info.documents(), info.generation(), cluster.alias);
-            serveUntilStopped(search, serverConfig, metrics, analytics, serving, () -> { });
-        }
-        return 0;
-    }
-
-    private int indexCorpus() throws Exception {
-        // With JSON lines on stdout, the summary of this first build goes to stderr so that stdout stays parseable.
-        return IndexCommand.run(corpus, common, Runtime.getRuntime().availableProcessors(), false, includeDrafts, false,
-                logFormat == AccessLog.Format.JSON ? System.err : System.out, System.err);
-    }
 }
