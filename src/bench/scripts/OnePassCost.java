@@ -6,26 +6,41 @@ import java.util.List;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.analysis.MorphologyAndReading;
+import kensaku.corpus.Article;
 import kensaku.corpus.ArticleReader;
+import kensaku.index.Indexer;
 import kensaku.corpus.ReadResult;
 import org.apache.lucene.analysis.TokenStream;
 
 /**
- * One thread's CPU for the body's morphological and reading views: two analyzers, each running Kuromoji, against
- * one pass feeding both ({@code MorphologyAndReading}), and the morphological view alone; 8 passes in turn, the
- * best of passes 3-8 reported (docs/BENCHMARKS.md, "Levers weighed"). Run with the product jar on the class path:
+ * One thread's CPU for the morphological and reading views of the bodies, or of the short texts (each title,
+ * excerpt and labels: tags and companies, one per line, as the index has them): two analyzers, each running
+ * Kuromoji, against one pass feeding both ({@code MorphologyAndReading}), and the morphological view alone; 8 passes
+ * in turn, the best of passes 3-8 reported (docs/BENCHMARKS.md, "Levers weighed"). Run with the product jar on the
+ * class path:
  *
- * <pre>java -cp target/kensaku.jar src/bench/scripts/OnePassCost.java CORPUS MAX-ARTICLES</pre>
+ * <pre>java -cp target/kensaku.jar src/bench/scripts/OnePassCost.java CORPUS MAX-ARTICLES [body|short]</pre>
  */
 public final class OnePassCost {
     static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args[0]);
         int max = Integer.parseInt(args[1]);
+        boolean shortTexts = args.length > 2 && args[2].equals("short");
         ArticleReader reader = new ArticleReader();
+        CompanyGazetteer gazetteer = CompanyGazetteer.builtIn();
         List<String> bodies = new ArrayList<>();
         for (Path file : reader.listFiles(corpus).subList(0, max)) {
-            if (reader.read(corpus, file) instanceof ReadResult.Read read) bodies.add(read.article().bodyText());
+            if (reader.read(corpus, file) instanceof ReadResult.Read read) {
+                Article a = read.article();
+                if (!shortTexts) { bodies.add(a.bodyText()); continue; }
+                bodies.add(a.title());
+                bodies.add(a.excerpt());
+                StringBuilder labels = new StringBuilder();
+                a.tags().forEach(t -> labels.append(t).append('\n'));
+                Indexer.companiesOf(gazetteer, a).forEach(c -> labels.append(c).append('\n'));
+                bodies.add(labels.toString());
+            }
         }
         try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(CompanyGazetteer.builtIn());
              MorphologyAndReading pass = analyzers.newMorphologyAndReading()) {
