@@ -135,7 +135,7 @@ final class BestFieldScorer extends Scorer implements ScoreBound {
         double others = 0;
         for (Clause clause : clauses) {
             float bound = switch (clause.state) {
-                case MATCH -> clause.twoPhase == null || clause.scoredDoc == doc ? clause.scoreAt(doc) : clause.boundAt(doc);
+                case MATCH -> clause.scoredDoc == doc ? clause.scoreAt(doc) : clause.boundAt(doc);
                 case UNKNOWN -> clause.boundAt(doc);
                 default -> 0;
             };
@@ -240,8 +240,9 @@ final class BestFieldScorer extends Scorer implements ScoreBound {
         }
 
         /**
-         * At least its score at {@code doc}, without counting a phrase's occurrences there: the best score of the
-         * block of documents around it, from the index's impacts (frequency and length pairs).
+         * At least its score at {@code doc}, without scoring it there (a phrase's occurrences counted, a term's
+         * length norm read): the best score of the block of documents around it, from the index's impacts
+         * (frequency and length pairs), read once per block.
          */
         float boundAt(int doc) throws IOException {
             if (doc > blockEnd) {
