@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import kensaku.analysis.CompanyGazetteer;
+import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.corpus.ArticleReader;
 import kensaku.corpus.Problem;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
@@ -35,6 +38,24 @@ class IndexerTest {
             assertEquals(Integer.toString(Schema.VERSION),
                     reader.getIndexCommit().getUserData().get(Schema.COMMIT_SCHEMA_VERSION));
             assertEquals("Asia/Tokyo", reader.getIndexCommit().getUserData().get(Schema.COMMIT_ZONE));
+        }
+    }
+
+    @Test
+    void aFullBuildByFourWorkersEndsInOneSegment() throws IOException {
+        Path corpus = IndexFixtures.corpusOf(temp.resolve("corpus"), IndexFixtures.SEEDS,
+                Path.of("src/test/resources/relevance/corpus"));
+        CompanyGazetteer gazetteer = CompanyGazetteer.builtIn();
+        IndexReport report;
+        try (JapaneseAnalyzers analyzers = new JapaneseAnalyzers(gazetteer)) {
+            // Each worker writes segments of its own, merged only at the end of a full build.
+            report = new Indexer(new Schema(IndexFixtures.TOKYO), analyzers, gazetteer,
+                    new ArticleReader(IndexFixtures.TOKYO), 4).build(corpus, new IndexDirectory(temp.resolve("index")),
+                    IndexProgress.SILENT, true);
+        }
+        try (FSDirectory dir = FSDirectory.open(report.generation()); DirectoryReader reader = DirectoryReader.open(dir)) {
+            assertEquals(report.indexed(), reader.numDocs());
+            assertEquals(1, reader.leaves().size(), "segments of a full build");
         }
     }
 
