@@ -61,7 +61,7 @@ public final class BestFieldQuery extends Query {
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
         List<Weight> weights = new ArrayList<>();
-        // Top scores: the clauses read the index's impacts, which bound a phrase's score block by block
+        // Top scores: the clauses read the index's impacts, which bound each clause's score block by block
         // (BestFieldScorer.scoreBound). They still match every document: none is told a competitive score.
         ScoreMode clauseMode = scoreMode.needsScores() ? ScoreMode.TOP_SCORES : scoreMode;
         for (Query clause : clauses) {
