@@ -20,7 +20,6 @@ import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.ja.JapaneseBaseFormFilter;
 import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
-import org.apache.lucene.analysis.ja.JapaneseReadingFormFilter;
 import org.apache.lucene.analysis.ja.JapanesePartOfSpeechStopFilter;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.apache.lucene.analysis.ja.dict.UserDictionary;
@@ -46,9 +45,9 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  *   <li>Kana: the morphological view folds each term's hiragana to katakana after Kuromoji and the stop words (すし =
  *       スシ), so Kuromoji still reads the text as written; the bigram view folds characters before tokenizing. A
  *       folded character stands where the original did: highlights are unchanged.</li>
- *   <li>Reading: Kuromoji's katakana reading of each word, kana only, as CJK bigrams across neighbouring words
- *       (半導体 → ハン ンド ドウ ウタ タイ); the query side folds kana typed by the user and bigrams it the same way, so
- *       はんどうたい and ハンドウタイ find 半導体. Searched only as a fallback (docs/RELEVANCE.md).</li>
+ *   <li>Readings: no view of the index; Kuromoji's dictionary turned around ({@link ReadingDictionary}) converts a
+ *       query typed in kana to the written words it may stand for (はんどうたい → 半導体), only as a fallback
+ *       (docs/RELEVANCE.md).</li>
  * </ul>
  */
 public final class JapaneseAnalyzers implements Closeable {
@@ -65,8 +64,7 @@ public final class JapaneseAnalyzers implements Closeable {
     private final Analyzer morphological;
     private final Analyzer morphologicalQuery;
     private final Analyzer bigram;
-    private final Analyzer reading;
-    private final Analyzer readingQuery;
+    private final ReadingDictionary readings;
 
     /** The files shipped with kensaku, with this gazetteer. */
     public JapaneseAnalyzers(CompanyGazetteer gazetteer) {
@@ -81,8 +79,7 @@ public final class JapaneseAnalyzers implements Closeable {
         this.morphological = new Morphological(userDictionary, stopWords, null);
         this.morphologicalQuery = new Morphological(userDictionary, stopWords, synonyms(config, morphological));
         this.bigram = new Bigram();
-        this.reading = new Reading(userDictionary);
-        this.readingQuery = new ReadingQuery();
+        this.readings = new ReadingDictionary(config.userDictionary().content());
     }
 
     /** What these analyzers were built from. */
@@ -105,14 +102,9 @@ public final class JapaneseAnalyzers implements Closeable {
         return bigram;
     }
 
-    /** Reading view, index side: Kuromoji's readings of the text, as katakana bigrams. */
-    public Analyzer reading() {
-        return reading;
-    }
-
-    /** Reading view, query side: kana as typed, folded to katakana and bigrammed as the index side does. */
-    public Analyzer readingQuery() {
-        return readingQuery;
+    /** The kanji words each reading stands for, in the system dictionary and this user dictionary. */
+    public ReadingDictionary readings() {
+        return readings;
     }
 
     /** The terms an analyzer makes of a text, in order; for diagnostics and tests. */
@@ -136,8 +128,6 @@ public final class JapaneseAnalyzers implements Closeable {
         morphological.close();
         morphologicalQuery.close();
         bigram.close();
-        reading.close();
-        readingQuery.close();
     }
 
     /**
@@ -153,7 +143,7 @@ public final class JapaneseAnalyzers implements Closeable {
         return new ThousandsSeparatorCharFilter(new CJKWidthCharFilter(longVowels));
     }
 
-    /** Kuromoji as both Kuromoji views run it: search mode, the user dictionary, punctuation and compounds dropped. */
+    /** Kuromoji as the morphological view runs it: search mode, the user dictionary, punctuation and compounds dropped. */
     static JapaneseTokenizer kuromoji(UserDictionary userDictionary) {
         return new JapaneseTokenizer(userDictionary, true, true, JapaneseTokenizer.Mode.SEARCH);
     }
@@ -166,19 +156,6 @@ public final class JapaneseAnalyzers implements Closeable {
         stream = new HiraganaToKatakanaFilter(stream);
         stream = new JapaneseKatakanaStemFilter(stream, KATAKANA_STEM_MIN_LENGTH);
         return new LowerCaseFilter(stream);
-    }
-
-    /** The reading view's filters after Kuromoji: each word's reading, kana only, as bigrams. */
-    static TokenStream readingFilters(TokenStream kuromoji) {
-        return new CJKBigramFilter(new ReadingKanaFilter(new JapaneseReadingFormFilter(kuromoji)));
-    }
-
-    /**
-     * One Kuromoji pass for a text's morphological and reading views, for an indexing worker: the body is most of
-     * a build, and the two views tokenize it alike (docs/BENCHMARKS.md, issue 27).
-     */
-    public MorphologyAndReading newMorphologyAndReading() {
-        return new MorphologyAndReading(userDictionary, stopWords);
     }
 
     /**
@@ -269,40 +246,6 @@ public final class JapaneseAnalyzers implements Closeable {
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
             return new LowerCaseFilter(in);
-        }
-    }
-
-    /** Kuromoji as the morphological view runs it, each word replaced by its reading; see the class comment. */
-    private static final class Reading extends Analyzer {
-        private final UserDictionary userDictionary;
-
-        Reading(UserDictionary userDictionary) {
-            this.userDictionary = userDictionary;
-        }
-
-        @Override
-        protected Reader initReader(String fieldName, Reader reader) {
-            return normalizingReader(reader);
-        }
-
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer tokenizer = kuromoji(userDictionary);
-            return new TokenStreamComponents(tokenizer, readingFilters(tokenizer));
-        }
-    }
-
-    /** What a user types as a reading needs no dictionary: kana runs, folded and bigrammed like the index side. */
-    private static final class ReadingQuery extends Analyzer {
-        @Override
-        protected Reader initReader(String fieldName, Reader reader) {
-            return normalizingReader(reader);
-        }
-
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer tokenizer = new StandardTokenizer();
-            return new TokenStreamComponents(tokenizer, new CJKBigramFilter(new ReadingKanaFilter(tokenizer)));
         }
     }
 }

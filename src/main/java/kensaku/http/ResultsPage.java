@@ -81,8 +81,7 @@ final class ResultsPage {
             // Said, not done silently: the reader sees what was searched instead of what was typed.
             InterpretedQuery as = response.interpretedAs();
             html.append("<p class=\"interpreted-as\" role=\"status\">「").append(Html.escape(as.query()))
-                    .append(InterpretedQuery.READING.equals(as.kind()) ? "」を漢字の読みとしても検索しました</p>"
-                            : "」として検索しました</p>");
+                    .append("」として検索しました</p>");
         }
         if (!response.ignoredWords().isEmpty()) {
             // Words beyond the limit of a query, said rather than dropped silently.

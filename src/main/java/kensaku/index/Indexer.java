@@ -163,7 +163,7 @@ public final class Indexer {
         }
         ((ConcurrentMergeScheduler) config.getMergeScheduler()).setMaxMergesAndThreads(2, 1);
         try (FSDirectory directory = FSDirectory.open(folder); IndexWriter writer = new IndexWriter(directory, config)) {
-            new IndexingWorkers(schema, analyzers, gazetteer, reader, includeDrafts, writer, previous, tally, progress,
+            new IndexingWorkers(schema, gazetteer, reader, includeDrafts, writer, previous, tally, progress,
                     now).indexAll(corpus, files, threads);
             for (String id : known.keySet()) {
                 if (!tally.seenIds.contains(id) || tally.removeIds.contains(id)) {

@@ -17,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kensaku.analysis.CompanyGazetteer;
-import kensaku.analysis.JapaneseAnalyzers;
-import kensaku.analysis.MorphologyAndReading;
 import kensaku.corpus.Article;
 import kensaku.corpus.ArticleReader;
 import kensaku.corpus.Problem;
@@ -29,12 +27,11 @@ import org.apache.lucene.index.Term;
 
 /**
  * The files of one build, each read, withheld or analysed and handed to the writer: one worker per core, each
- * taking the next file from a shared queue with a Kuromoji pass of its own for the bodies, so reading, parsing and
- * analysis keep both cores busy while the writer inverts (one in-memory segment per worker).
+ * taking the next file from a shared queue and analysing it in the writer's call on its own thread, so reading,
+ * parsing and analysis keep both cores busy (one in-memory segment per worker).
  */
 final class IndexingWorkers {
     private final Schema schema;
-    private final JapaneseAnalyzers analyzers;
     private final CompanyGazetteer gazetteer;
     private final ArticleReader reader;
     private final boolean includeDrafts;
@@ -50,11 +47,10 @@ final class IndexingWorkers {
      *                 they are), empty for a full build
      * @param now      the time publishing dates are judged at, the same for every file of the build
      */
-    IndexingWorkers(Schema schema, JapaneseAnalyzers analyzers, CompanyGazetteer gazetteer, ArticleReader reader,
+    IndexingWorkers(Schema schema, CompanyGazetteer gazetteer, ArticleReader reader,
                     boolean includeDrafts, IndexWriter writer, Optional<PreviousGeneration> previous,
                     BuildTally tally, IndexProgress progress, Instant now) {
         this.schema = schema;
-        this.analyzers = analyzers;
         this.gazetteer = gazetteer;
         this.reader = reader;
         this.includeDrafts = includeDrafts;
@@ -85,19 +81,19 @@ final class IndexingWorkers {
     }
 
     /** One worker. One that fails empties the queue, so the others stop too and the build fails at once. */
-    private void takeUntilNoneWait(Queue<Path> waiting, Path corpus) throws IOException {
-        try (MorphologyAndReading bodyPass = analyzers.newMorphologyAndReading()) {
+    private void takeUntilNoneWait(Queue<Path> waiting, Path corpus) {
+        try {
             for (Path file = waiting.poll(); file != null && !Thread.currentThread().isInterrupted();
                  file = waiting.poll()) {
-                indexOne(corpus, file, bodyPass);
+                indexOne(corpus, file);
             }
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (RuntimeException | Error e) {
             waiting.clear();
             throw e;
         }
     }
 
-    private void indexOne(Path corpus, Path file, MorphologyAndReading bodyPass) {
+    private void indexOne(Path corpus, Path file) {
         String id = ArticleReader.idOf(corpus, file);
         String knownHash = known.isEmpty() ? null : known.get(id);
         if (knownHash != null && knownHash.equals(reader.contentHash(file).orElse(null))) {
@@ -122,7 +118,7 @@ final class IndexingWorkers {
                 } else if (article.contentHash().equals(known.get(article.id()))) {
                     tally.unchanged.incrementAndGet();
                 } else {
-                    result = write(article, file, bodyPass);
+                    result = write(article, file);
                 }
             }
             case ReadResult.Failed failed -> {
@@ -152,11 +148,11 @@ final class IndexingWorkers {
         return !withheld.indexed();
     }
 
-    private ReadResult write(Article article, Path file, MorphologyAndReading bodyPass) {
+    private ReadResult write(Article article, Path file) {
         Set<String> companies = Indexer.companiesOf(gazetteer, article);
         try {
             writer.updateDocument(new Term(Schema.ID, article.id()),
-                    schema.facetsConfig().build(schema.toDocument(article, companies, bodyPass)));
+                    schema.facetsConfig().build(schema.toDocument(article, companies)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException e) {

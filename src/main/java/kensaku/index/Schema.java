@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import kensaku.analysis.JapaneseAnalyzers;
-import kensaku.analysis.MorphologyAndReading;
 import kensaku.corpus.Article;
 import kensaku.corpus.Publishing;
 import org.apache.lucene.analysis.Analyzer;
@@ -36,9 +35,10 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>Each text source (title, excerpt, body) is indexed twice from the same string: a morphological view
  * (Kuromoji, stored, offsets in postings so highlighting needs no re-analysis) and a character-bigram view
- * (offsets, not stored) that catches parts of unknown katakana compounds, and a third time as its reading
- * (katakana bigrams of Kuromoji's readings, offsets, not stored). The highlighter marks the stored morphological
- * field using matches from every view.
+ * (offsets, not stored) that catches parts of unknown katakana compounds. The highlighter marks the stored
+ * morphological field using matches from both views. There is no reading view: a query typed in kana is converted
+ * to the written words the index holds instead ({@code kensaku.search.plan.KanjiConversion}), which costs no bytes
+ * of the index and no Kuromoji pass at indexing time.
  *
  * <p>The body is stored as UTF-16 bytes rather than as a string (UTF-8): a Japanese character takes 2 bytes
  * instead of 3 before compression, so the stored block each hit inflates for its snippet is a third smaller and
@@ -46,7 +46,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class Schema {
     /** Bumped whenever a field's name, type or analysis changes; an index of another version must be rebuilt. */
-    public static final int VERSION = 8;
+    public static final int VERSION = 9;
 
     public static final String ID = "id";
     public static final String TITLE = "title";
@@ -55,15 +55,6 @@ public final class Schema {
     public static final String EXCERPT_BIGRAM = "excerpt_bg";
     public static final String BODY = "body";
     public static final String BODY_BIGRAM = "body_bg";
-    /**
-     * The reading view of title, excerpt and body: Kuromoji's katakana readings as bigrams (offsets, not stored),
-     * so はんどうたい finds 半導体. Searched only when the written form finds few articles (docs/RELEVANCE.md).
-     */
-    public static final String TITLE_READING = "title_rd";
-    public static final String EXCERPT_READING = "excerpt_rd";
-    public static final String BODY_READING = "body_rd";
-    /** Tags and companies read the same way: an article tagged 半導体 is about 半導体, whatever its text says. */
-    public static final String LABELS_READING = "labels_rd";
     /** Company names and tags as analysed text too, so a query word that names them scores. */
     public static final String LABELS = "labels";
     /**
@@ -153,17 +144,12 @@ public final class Schema {
         return Set.of(TITLE_BIGRAM, EXCERPT_BIGRAM, BODY_BIGRAM);
     }
 
-    /** The reading views, index and query side alike on the reading chains. */
-    public static Set<String> readingFields() {
-        return Set.of(TITLE_READING, EXCERPT_READING, BODY_READING, LABELS_READING);
-    }
-
-    /** The morphological field whose stored text a bigram or reading field was built from. */
+    /** The morphological field whose stored text a bigram field was built from. */
     public static String storedSourceOf(String field) {
         return switch (field) {
-            case TITLE_BIGRAM, TITLE_READING -> TITLE;
-            case EXCERPT_BIGRAM, EXCERPT_READING -> EXCERPT;
-            case BODY_BIGRAM, BODY_READING -> BODY;
+            case TITLE_BIGRAM -> TITLE;
+            case EXCERPT_BIGRAM -> EXCERPT;
+            case BODY_BIGRAM -> BODY;
             default -> field;
         };
     }
@@ -174,22 +160,11 @@ public final class Schema {
         for (String field : bigramFields()) {
             perField.put(field, analyzers.bigram());
         }
-        for (String field : readingFields()) {
-            perField.put(field, analyzers.reading());
-        }
         return new PerFieldAnalyzerWrapper(analyzers.morphological(), perField);
     }
 
     /** Builds the Lucene document; call {@link FacetsConfig#build} on the result (done by the indexer). */
     public Document toDocument(Article article, Set<String> companies) {
-        return toDocument(article, companies, null);
-    }
-
-    /**
-     * As above, the body's two Kuromoji views made in one pass by the caller's {@code bodyPass} (an indexing
-     * worker's own); index the document before the next call with the same pass.
-     */
-    public Document toDocument(Article article, Set<String> companies, MorphologyAndReading bodyPass) {
         Document doc = new Document();
         doc.add(new StringField(ID, article.id(), Field.Store.YES));
         doc.add(new BinaryDocValuesField(ID_VALUE, new BytesRef(article.id())));
@@ -201,9 +176,9 @@ public final class Schema {
         if (!article.address().slug().isEmpty()) {
             doc.add(new StoredField(SLUG, article.address().slug()));
         }
-        addText(doc, TITLE, TITLE_BIGRAM, TITLE_READING, article.title());
-        addText(doc, EXCERPT, EXCERPT_BIGRAM, EXCERPT_READING, article.excerpt());
-        addBody(doc, article.bodyText(), bodyPass);
+        addText(doc, TITLE, TITLE_BIGRAM, article.title());
+        addText(doc, EXCERPT, EXCERPT_BIGRAM, article.excerpt());
+        addBody(doc, article.bodyText());
         doc.add(new BinaryDocValuesField(BODY_HTML, CompressedText.compress(article.bodyHtml())));
         addLabels(doc, article, companies);
         addFacet(doc, FACET_TAG, STORED_TAGS, article.tags());
@@ -237,14 +212,9 @@ public final class Schema {
      * lives elsewhere (a cluster).
      */
     public Document highlightable(String title, String body) {
-        return highlightable(title, body, false);
-    }
-
-    /** As above, with the reading views too when the search used them (they cost a second Kuromoji pass). */
-    public Document highlightable(String title, String body, boolean withReadings) {
         Document doc = new Document();
-        addText(doc, TITLE, TITLE_BIGRAM, withReadings ? TITLE_READING : null, title);
-        addText(doc, BODY, BODY_BIGRAM, withReadings ? BODY_READING : null, body);
+        addText(doc, TITLE, TITLE_BIGRAM, title);
+        addText(doc, BODY, BODY_BIGRAM, body);
         return doc;
     }
 
@@ -272,27 +242,15 @@ public final class Schema {
         return new String(units);
     }
 
-    private static void addBody(Document doc, String text, MorphologyAndReading bodyPass) {
-        if (bodyPass == null) {
-            doc.add(new Field(BODY, text, TEXT_WITH_OFFSETS));
-            doc.add(new Field(BODY_BIGRAM, text, TEXT_WITH_OFFSETS));
-            doc.add(new Field(BODY_READING, text, TEXT_WITH_OFFSETS));
-        } else {
-            // Lucene inverts fields in the order they were added: the morphological view first, as the pass needs.
-            MorphologyAndReading.Views views = bodyPass.of(text);
-            doc.add(new Field(BODY, views.morphological(), TEXT_WITH_OFFSETS));
-            doc.add(new Field(BODY_BIGRAM, text, TEXT_WITH_OFFSETS));
-            doc.add(new Field(BODY_READING, views.reading(), TEXT_WITH_OFFSETS));
-        }
+    private static void addBody(Document doc, String text) {
+        doc.add(new Field(BODY, text, TEXT_WITH_OFFSETS));
+        doc.add(new Field(BODY_BIGRAM, text, TEXT_WITH_OFFSETS));
         doc.add(new StoredField(BODY, new BytesRef(text.getBytes(StandardCharsets.UTF_16LE))));
     }
 
-    private static void addText(Document doc, String field, String bigramField, String readingField, String text) {
+    private static void addText(Document doc, String field, String bigramField, String text) {
         doc.add(new Field(field, text, STORED_TEXT_WITH_OFFSETS));
         doc.add(new Field(bigramField, text, TEXT_WITH_OFFSETS));
-        if (readingField != null) {
-            doc.add(new Field(readingField, text, TEXT_WITH_OFFSETS));
-        }
     }
 
     private static void addLabels(Document doc, Article article, Set<String> companies) {
@@ -304,7 +262,6 @@ public final class Schema {
             labels.append(value).append('\n');
         }
         doc.add(new Field(LABELS, labels.toString(), TEXT_WITH_OFFSETS));
-        doc.add(new Field(LABELS_READING, labels.toString(), TEXT_WITH_OFFSETS));
     }
 
     private static void addFacet(Document doc, String dim, String storedField, List<String> values) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import kensaku.index.Schema;
 import kensaku.search.FacetCount;
 import kensaku.search.Hit;
@@ -110,6 +112,20 @@ final class ClusterFound implements SearchPipeline.Found {
             replacements.add(new Corrections.Replacement(offset, offset + entry.path("length").asInt(), closest.get()));
         }
         return replacements.isEmpty() ? Optional.empty() : Optional.of(Corrections.applied(query, replacements));
+    }
+
+    @Override
+    public Set<String> heldWords(Set<String> words) throws IOException {
+        List<String> asked = new ArrayList<>(words);
+        JsonNode buckets = cluster.post("/_search", cluster.queries().heldWordsBody(asked))
+                .path("aggregations").path(ClusterQueries.HELD).path("buckets");
+        Set<String> held = new HashSet<>();
+        for (int i = 0; i < asked.size(); i++) {
+            if (buckets.path(Integer.toString(i)).path("doc_count").asLong() > 0) {
+                held.add(asked.get(i));
+            }
+        }
+        return held;
     }
 
     @Override

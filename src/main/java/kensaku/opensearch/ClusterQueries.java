@@ -26,6 +26,8 @@ import kensaku.search.plan.SearchPlan;
 final class ClusterQueries {
     private static final float TIE_BREAKER = Ranking.TIE_BREAKER;
     static final String SELECTED = "selected";
+    /** The aggregation of {@link #heldWordsBody}. */
+    static final String HELD = "held";
 
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final String zone;
@@ -136,6 +138,24 @@ final class ClusterQueries {
         return body;
     }
 
+    /**
+     * Which of these words any title, excerpt, body or label holds, in one round trip: a {@code filters} aggregation,
+     * one bucket per word (keyed by its position in the list), over every article (as the embedded look-up).
+     */
+    ObjectNode heldWordsBody(List<String> words) {
+        ObjectNode body = nodes.objectNode();
+        body.put("size", 0).put("track_total_hits", false);
+        body.putObject("query").putObject("match_all");
+        ObjectNode filters = body.putObject("aggs").putObject(HELD).putObject("filters").putObject("filters");
+        for (int i = 0; i < words.size(); i++) {
+            ObjectNode bool = filters.putObject(Integer.toString(i)).putObject("bool");
+            for (String field : List.of(Schema.BODY, Schema.TITLE, Schema.EXCERPT, Schema.LABELS)) {
+                bool.withArray("should").addObject().putObject("term").put(field, words.get(i));
+            }
+        }
+        return body;
+    }
+
     /** The scoring query for the plan's words alone, as {@code LuceneQueries.textQuery}. */
     ObjectNode textQuery(SearchPlan.Text text) {
         switch (text.kind()) {
@@ -212,10 +232,6 @@ final class ClusterQueries {
         if (phrase.katakana() != null) {
             Ranking.MORPHOLOGICAL_FIELDS.forEach((field, boost) ->
                     perField.add(phrase(field, phrase.katakana(), ClusterSchema.MORPHOLOGICAL_QUERY, 0, boost)));
-        }
-        if (phrase.reading()) {
-            Ranking.READING_FIELDS.forEach((field, boost) ->
-                    perField.add(phrase(field, phrase.text(), ClusterSchema.READING_QUERY, 0, boost)));
         }
         if (phrase.bigrams() != SearchPlan.Bigrams.NONE) {
             Ranking.BIGRAM_FIELDS.forEach((field, boost) -> perField.add(bigramQuery(field, phrase, boost)));

@@ -23,8 +23,6 @@ public final class ClusterSchema {
     public static final String MORPHOLOGICAL = "kensaku_ja";
     public static final String MORPHOLOGICAL_QUERY = "kensaku_ja_query";
     public static final String BIGRAM = "kensaku_bigram";
-    public static final String READING = "kensaku_reading";
-    public static final String READING_QUERY = "kensaku_reading_query";
 
     /** Folded title (see {@link KanaNormalizer}) for prefix suggestions, and the title as typed to sort them. */
     public static final String TITLE_PREFIX = "title_prefix";
@@ -48,8 +46,6 @@ public final class ClusterSchema {
 
     private static final Map<String, String> BIGRAM_OF = Map.of(
             Schema.TITLE, Schema.TITLE_BIGRAM, Schema.EXCERPT, Schema.EXCERPT_BIGRAM, Schema.BODY, Schema.BODY_BIGRAM);
-    private static final Map<String, String> READING_OF = Map.of(
-            Schema.TITLE, Schema.TITLE_READING, Schema.EXCERPT, Schema.EXCERPT_READING, Schema.BODY, Schema.BODY_READING);
 
     private final Schema schema;
     private final AnalysisConfig analysis;
@@ -113,15 +109,11 @@ public final class ClusterSchema {
         BIGRAM_OF.forEach((field, bigram) -> {
             ObjectNode text = properties.putObject(field);
             text.put("type", "text").put("analyzer", MORPHOLOGICAL).put("search_analyzer", MORPHOLOGICAL_QUERY);
-            text.putArray("copy_to").add(bigram).add(READING_OF.get(field));
+            text.putArray("copy_to").add(bigram);
             properties.putObject(bigram).put("type", "text").put("analyzer", BIGRAM);
-            properties.putObject(READING_OF.get(field)).put("type", "text").put("analyzer", READING)
-                    .put("search_analyzer", READING_QUERY);
         });
         properties.putObject(Schema.LABELS).put("type", "text").put("analyzer", MORPHOLOGICAL)
-                .put("search_analyzer", MORPHOLOGICAL_QUERY).putArray("copy_to").add(Schema.LABELS_READING);
-        properties.putObject(Schema.LABELS_READING).put("type", "text").put("analyzer", READING)
-                .put("search_analyzer", READING_QUERY);
+                .put("search_analyzer", MORPHOLOGICAL_QUERY);
         properties.putObject(Schema.BODY_HTML).put("type", "text").put("index", false);
         properties.putObject(Schema.DATE).put("type", "date").put("format", "epoch_millis");
         properties.putObject(Schema.PUBLISH_AT).put("type", "date").put("format", "epoch_millis");
@@ -141,7 +133,7 @@ public final class ClusterSchema {
 
     /**
      * kensaku's analyzers under their own names, given the analysis folder's files inline: the index chain the user
-     * dictionary and stop words (the reading chain the same), the query chain these and the synonyms and the whole gazetteer (its aliases are
+     * dictionary and stop words, the query chain these and the synonyms and the whole gazetteer (its aliases are
      * query-time synonyms). Nothing needs copying to the nodes; a new generation carries what it was built with.
      */
     private void analyzers(ObjectNode analyzers) {
@@ -151,8 +143,6 @@ public final class ClusterSchema {
         indexTimeFiles(query);
         lines(query.putArray(SYNONYMS), analysis.synonyms().content());
         lines(query.putArray(COMPANY_GAZETTEER), analysis.gazetteer().toTsv());
-        // The reading view runs Kuromoji too: with the same user dictionary, so a word it adds has its reading.
-        indexTimeFiles(analyzers.putObject(READING).put("type", READING));
     }
 
     private void indexTimeFiles(ObjectNode analyzer) {

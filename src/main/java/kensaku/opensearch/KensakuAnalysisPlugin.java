@@ -23,8 +23,8 @@ import org.opensearch.plugins.Plugin;
  * Runs kensaku's own analyzer chains inside an OpenSearch node: the very classes the embedded index uses, on the
  * same Lucene (OpenSearch 3.8.0 is built on Lucene 10.5.0), so cluster and embedded index hold identical terms.
  * Registers {@link ClusterSchema#MORPHOLOGICAL}, {@link ClusterSchema#MORPHOLOGICAL_QUERY},
- * {@link ClusterSchema#BIGRAM}, {@link ClusterSchema#READING} and {@link ClusterSchema#READING_QUERY}. Each index gets its own analyzers, because OpenSearch closes an index's analyzers
- * when the index is deleted (the reindex deletes old generations).
+ * and {@link ClusterSchema#BIGRAM}. Each index gets its own analyzers, because OpenSearch closes an index's
+ * analyzers when the index is deleted (the reindex deletes old generations).
  *
  * <p>Compiled against the OpenSearch server in {@code provided} scope: the kensaku jar never loads this class; a
  * cluster loads it from kensaku's plugin (see docs/SCALE-OUT.md).
@@ -47,9 +47,7 @@ public final class KensakuAnalysisPlugin extends Plugin implements AnalysisPlugi
                 ClusterSchema.MORPHOLOGICAL, provider(JapaneseAnalyzers::morphological),
                 ClusterSchema.MORPHOLOGICAL_QUERY, (indexSettings, environment, name, settings) ->
                         new QueryProvider(indexSettings, name, settings),
-                ClusterSchema.BIGRAM, provider(JapaneseAnalyzers::bigram),
-                ClusterSchema.READING, provider(JapaneseAnalyzers::reading),
-                ClusterSchema.READING_QUERY, provider(JapaneseAnalyzers::readingQuery));
+                ClusterSchema.BIGRAM, provider(JapaneseAnalyzers::bigram));
     }
 
     private static AnalysisProvider<AnalyzerProvider<? extends Analyzer>> provider(

@@ -52,25 +52,6 @@ class KanaAnalysisTest {
     }
 
     @Test
-    void readingsAreKatakanaBigramsAcrossNeighbouringWords() {
-        List<String> indexed = terms(analyzers.reading(), "米半導体大手");
-        assertEquals(List.of("ベイ", "イハ", "ハン", "ンド", "ドウ", "ウタ", "タイ", "イオ", "オオ", "オテ"), indexed);
-        assertEquals(List.of("ハン", "ンド", "ドウ", "ウタ", "タイ"), terms(analyzers.readingQuery(), "はんどうたい"));
-        assertEquals(terms(analyzers.readingQuery(), "はんどうたい"), terms(analyzers.readingQuery(), "ハンドウタイ"));
-        assertTrue(terms(analyzers.reading(), "機械学習").containsAll(terms(analyzers.readingQuery(), "きかいがくしゅう")));
-    }
-
-    @Test
-    void theReadingViewKeepsKanaOnly() {
-        List<String> indexed = terms(analyzers.reading(), "普及したXYZ2の普及");
-        assertFalse(indexed.stream().anyMatch(term -> term.chars().anyMatch(c -> c < 0x3000)), indexed.toString());
-        assertEquals(List.of("フキ", "キュ", "ュウ", "ウシ", "シタ", "ノフ", "フキ", "キュ", "ュウ"), indexed,
-                "a word with no reading (XYZ2) breaks the run");
-        assertTrue(terms(analyzers.reading(), "生成AI").contains("エー"), "the user dictionary's reading of AI is kept");
-        assertEquals(List.of(), terms(analyzers.readingQuery(), "NVIDIA 2025"));
-    }
-
-    @Test
     void kanaHelpers() {
         assertEquals("アンソロピック", Kana.katakana("あんそろぴっく"));
         assertEquals("ぐーぐる", Kana.hiragana("グーグル"));

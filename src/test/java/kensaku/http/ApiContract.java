@@ -267,11 +267,12 @@ public final class ApiContract implements AutoCloseable {
         assertTrue(hiragana.get("interpreted_as").isNull(), "found as typed: nothing to say");
         assertTrue(hiragana.get("hits").get(0).get("snippet_html").asText().contains("<mark>"), hiragana.toString());
 
-        // The seeds write 半導体 (002 and 004), never はんどうたい: found by its reading, marked as written.
+        // The seeds write 半導体 (002 and 004), never はんどうたい: converted to the written word, searched, marked.
         JsonNode reading = getJson("/api/search?q=" + enc("はんどうたい"));
         assertEquals(List.of("002_c04c9c3010fcc63b.txt", "004_82b3f670182a709f.txt"), ids(reading).stream().sorted().toList());
         assertEquals("reading", reading.get("interpreted_as").get("kind").asText());
-        assertEquals("はんどうたい", reading.get("interpreted_as").get("query").asText());
+        assertEquals("半導体", reading.get("interpreted_as").get("query").asText());
+        assertEquals(ids(getJson("/api/search?q=" + enc("半導体"))), ids(reading));
         reading.get("hits").forEach(hit -> assertTrue(hit.get("snippet_html").asText().contains("<mark>半導体</mark>"),
                 hit.toString()));
         assertEquals(ids(reading), ids(getJson("/api/search?q=" + enc("ハンドウタイ"))));
@@ -281,12 +282,16 @@ public final class ApiContract implements AutoCloseable {
         assertEquals("ぐーぐる", romaji.get("interpreted_as").get("query").asText());
         assertEquals(ids(getJson("/api/search?q=" + enc("グーグル"))), ids(romaji));
         assertTrue(romaji.get("did_you_mean").isNull());
+        JsonNode romajiKanji = getJson("/api/search?q=handoutai");
+        assertEquals("romaji", romajiKanji.get("interpreted_as").get("kind").asText());
+        assertEquals("半導体", romajiKanji.get("interpreted_as").get("query").asText());
+        assertEquals(ids(reading), ids(romajiKanji));
 
         JsonNode nothing = getJson("/api/search?q=" + enc("ぬぬぬぬ"));
         assertEquals(0, nothing.get("total").asInt());
         assertTrue(nothing.get("interpreted_as").isNull(), "an interpretation that finds nothing is not offered");
         assertTrue(get("/?q=guuguru").body().contains("「ぐーぐる」として検索しました"));
-        assertTrue(get("/?q=" + enc("はんどうたい")).body().contains("「はんどうたい」を漢字の読みとしても検索しました"));
+        assertTrue(get("/?q=" + enc("はんどうたい")).body().contains("「半導体」として検索しました"));
     }
 
     /** Files of src/test/resources/http/articles that are not published now, each with a word only it holds. */

@@ -32,8 +32,8 @@ public final class Highlights {
     /** Whole articles are highlightable: the seeds run to 60 KB and Lucene's default stops at 10,000 chars. */
     private static final int MAX_HIGHLIGHT_CHARS = 1_000_000;
     private static final Map<String, Set<String>> MASKS = Map.of(
-            Schema.TITLE, Set.of(Schema.TITLE, Schema.TITLE_BIGRAM, Schema.TITLE_READING),
-            Schema.BODY, Set.of(Schema.BODY, Schema.BODY_BIGRAM, Schema.BODY_READING));
+            Schema.TITLE, Set.of(Schema.TITLE, Schema.TITLE_BIGRAM),
+            Schema.BODY, Set.of(Schema.BODY, Schema.BODY_BIGRAM));
 
     private static final PassageFormatter TITLE_FORMAT = new SnippetFormatter(Integer.MAX_VALUE);
     private static final PassageFormatter BODY_FORMAT = new SnippetFormatter(SNIPPET_MAX_CHARS);

@@ -53,8 +53,7 @@ public final class PageHighlighter {
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(schema.indexAnalyzer(analyzers)))) {
                 for (Text text : texts) {
-                    // A plan searching the reading views marks reading matches too, so they are indexed here.
-                    writer.addDocument(schema.highlightable(text.title(), text.body(), plan.searchesReadings()));
+                    writer.addDocument(schema.highlightable(text.title(), text.body()));
                 }
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {

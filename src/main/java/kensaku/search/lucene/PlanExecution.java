@@ -3,9 +3,11 @@ package kensaku.search.lucene;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import kensaku.index.Schema;
 import kensaku.search.Deadline;
 import kensaku.search.FacetCount;
@@ -23,6 +25,7 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -33,6 +36,8 @@ import org.apache.lucene.search.TopDocs;
  * facets counted drill-sideways; then, on the same searcher, the did-you-mean's look-ups and count.
  */
 final class PlanExecution implements SearchPipeline.Found {
+    private static final List<String> HELD_WORD_FIELDS = List.of(Schema.BODY, Schema.TITLE, Schema.EXCERPT, Schema.LABELS);
+
     private final IndexSearcher searcher;
     private final Query hidden;
     private final Deadline deadline;
@@ -143,6 +148,21 @@ final class PlanExecution implements SearchPipeline.Found {
     @Override
     public Optional<String> corrected(String query) throws IOException {
         return didYouMean.correct(searcher, query, hidden, deadline);
+    }
+
+    /** A word in a hidden article counts too: a form it yields is kept only if it finds shown articles. */
+    @Override
+    public Set<String> heldWords(Set<String> words) throws IOException {
+        Set<String> held = new HashSet<>();
+        for (String word : words) {
+            for (String field : HELD_WORD_FIELDS) {
+                if (searcher.getIndexReader().docFreq(new Term(field, word)) > 0) {
+                    held.add(word);
+                    break;
+                }
+            }
+        }
+        return held;
     }
 
     @Override

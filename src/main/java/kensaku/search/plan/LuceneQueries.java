@@ -42,17 +42,14 @@ public final class LuceneQueries {
     private static final float TIE_BREAKER = Ranking.TIE_BREAKER;
     private static final Map<String, Float> MORPHOLOGICAL_FIELDS = Ranking.MORPHOLOGICAL_FIELDS;
     private static final Map<String, Float> BIGRAM_FIELDS = Ranking.BIGRAM_FIELDS;
-    private static final Map<String, Float> READING_FIELDS = Ranking.READING_FIELDS;
 
     private final QueryBuilder morphological;
     private final QueryBuilder bigram;
-    private final QueryBuilder reading;
     private final FacetsConfig facetsConfig;
 
     public LuceneQueries(JapaneseAnalyzers analyzers, Schema schema) {
         this.morphological = new QueryBuilder(analyzers.morphologicalQuery());
         this.bigram = new QueryBuilder(analyzers.bigram());
-        this.reading = new QueryBuilder(analyzers.readingQuery());
         this.facetsConfig = schema.facetsConfig();
     }
 
@@ -112,12 +109,10 @@ public final class LuceneQueries {
         Map<String, Float> morphologicalField = Map.of(field, MORPHOLOGICAL_FIELDS.get(field));
         String bigramField = Schema.TITLE.equals(field) ? Schema.TITLE_BIGRAM : Schema.BODY_BIGRAM;
         Map<String, Float> bigramFields = Map.of(bigramField, BIGRAM_FIELDS.get(bigramField));
-        String readingField = Schema.TITLE.equals(field) ? Schema.TITLE_READING : Schema.BODY_READING;
-        Map<String, Float> readingFields = Map.of(readingField, READING_FIELDS.get(readingField));
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         boolean any = false;
         for (SearchPlan.Phrase term : plan.highlightTerms()) {
-            Query marked = fieldsQuery(term, morphologicalField, bigramFields, readingFields, false);
+            Query marked = fieldsQuery(term, morphologicalField, bigramFields, false);
             if (marked != null) {
                 query.add(marked, Occur.SHOULD);
                 any = true;
@@ -198,13 +193,13 @@ public final class LuceneQueries {
 
     /** A part: its phrase as typed, or each of its word runs with the phrase as typed scoring higher. */
     private Query partQuery(SearchPlan.Part part, boolean lazy) {
-        Query asTyped = fieldsQuery(part.asTyped(), MORPHOLOGICAL_FIELDS, BIGRAM_FIELDS, READING_FIELDS, lazy);
+        Query asTyped = fieldsQuery(part.asTyped(), MORPHOLOGICAL_FIELDS, BIGRAM_FIELDS, lazy);
         if (part.runs().isEmpty()) {
             return asTyped;
         }
         BooleanQuery.Builder eachRun = new BooleanQuery.Builder();
         for (SearchPlan.Phrase run : part.runs()) {
-            Query runQuery = fieldsQuery(run, MORPHOLOGICAL_FIELDS, BIGRAM_FIELDS, READING_FIELDS, lazy);
+            Query runQuery = fieldsQuery(run, MORPHOLOGICAL_FIELDS, BIGRAM_FIELDS, lazy);
             if (runQuery != null) {
                 eachRun.add(runQuery, Occur.MUST);
             }
@@ -214,11 +209,11 @@ public final class LuceneQueries {
 
     /**
      * A phrase in every field, best field wins; null when the analyzers keep nothing of it. Its katakana form goes to
-     * the morphological fields too, and a reading phrase to the reading fields. Lazy: as a {@link BestFieldQuery},
+     * the morphological fields too. Lazy: as a {@link BestFieldQuery},
      * which leaves a clause's phrase check until the score is needed.
      */
     private Query fieldsQuery(SearchPlan.Phrase phrase, Map<String, Float> morphologicalFields,
-                              Map<String, Float> bigramFields, Map<String, Float> readingFields, boolean lazy) {
+                              Map<String, Float> bigramFields, boolean lazy) {
         List<Query> perField = new ArrayList<>();
         if (phrase.morphological()) {
             morphologicalFields.forEach((field, boost) ->
@@ -227,10 +222,6 @@ public final class LuceneQueries {
         if (phrase.katakana() != null) {
             morphologicalFields.forEach((field, boost) ->
                     addBoosted(perField, morphological.createPhraseQuery(field, phrase.katakana()), boost));
-        }
-        if (phrase.reading()) {
-            readingFields.forEach((field, boost) ->
-                    addBoosted(perField, reading.createPhraseQuery(field, phrase.text()), boost));
         }
         if (phrase.bigrams() != SearchPlan.Bigrams.NONE) {
             bigramFields.forEach((field, boost) -> {

@@ -25,13 +25,5 @@ public final class Ranking {
     public static final Map<String, Float> BIGRAM_FIELDS = Map.of(
             Schema.TITLE_BIGRAM, 1.5f, Schema.EXCERPT_BIGRAM, 0.75f, Schema.BODY_BIGRAM, 0.5f);
 
-    /**
-     * The reading views, searched only when the written form finds few articles: at 0.4 of the bigram weights a
-     * reading match ranks below a match of the written form (docs/RELEVANCE.md, step 11).
-     */
-    public static final Map<String, Float> READING_FIELDS = Map.of(
-            Schema.TITLE_READING, 0.6f, Schema.LABELS_READING, 0.4f, Schema.EXCERPT_READING, 0.3f,
-            Schema.BODY_READING, 0.2f);
-
     private Ranking() {}
 }

@@ -9,14 +9,14 @@ import kensaku.analysis.Kana;
 import kensaku.search.InterpretedQuery;
 
 /**
- * When a query found few articles as typed, how else it may have been meant, in the order to try: its kana as the
- * reading of kanji words (はんどうたい, ハンドウタイ → 半導体), and its lower-case Latin words as romaji typed before
- * the IME converted them (guuguru → ぐーぐる → グーグル → Google), each searched with the reading views
- * ({@link SearchPlanner#readings}). The first that finds more articles than the query as typed is what is shown,
- * and the response says so. Pure text: both backends try the same texts in the same order, in
- * {@link SearchPipeline}.
+ * When a query found few articles as typed, how else it may have been meant, in the order to try: its kana parts as
+ * the readings of kanji words (はんどうたい, ハンドウタイ → 半導体, by {@link KanjiConversion}), its lower-case Latin
+ * words as romaji typed before the IME converted them (guuguru → ぐーぐる → グーグル → Google), then that kana as
+ * kanji too (kikaigakushuu → きかいがくしゅう → 機械学習). The first that finds more articles than the query as typed
+ * is what is shown, and the response says what was searched. Pure text: both backends try the same texts in the
+ * same order, in {@link SearchPipeline}.
  *
- * <p>Only on few results: a reading matches every homophone (こうかい is 公開, 後悔 and 航海), which must never
+ * <p>Only on few results: a reading stands for every homophone (こうかい is 公開, 後悔 and 航海), which must never
  * crowd out an article holding the word as typed (docs/RELEVANCE.md, step 11).
  */
 public final class ReadingFallback {
@@ -27,16 +27,22 @@ public final class ReadingFallback {
     private ReadingFallback() {}
 
     /**
+     * One way to try: {@code text} searched as it is, or with its kana parts {@code converted} to kanji first; the
+     * response names the result {@code kind} ({@link InterpretedQuery}).
+     */
+    public record Alternative(String kind, String text, boolean converted) {}
+
+    /**
      * The interpretations to try, in order; empty when the query has no kana part and no romaji word.
      *
      * @param parsed the query as the planner parsed it (the only place a query is parsed)
      */
-    public static List<InterpretedQuery> alternatives(String query, UserQuery parsed) {
-        List<InterpretedQuery> alternatives = new ArrayList<>();
+    public static List<Alternative> alternatives(String query, UserQuery parsed) {
+        List<Alternative> alternatives = new ArrayList<>();
         boolean anyKana = parsed.required().stream().flatMap(List::stream)
                 .anyMatch(part -> QueryReadings.isReading(part.text()));
         if (anyKana) {
-            alternatives.add(new InterpretedQuery(InterpretedQuery.READING, query));
+            alternatives.add(new Alternative(InterpretedQuery.READING, query, true));
         }
         Set<String> romaji = new LinkedHashSet<>();
         for (int variant = 0; variant < 2; variant++) {
@@ -45,10 +51,10 @@ public final class ReadingFallback {
                 romaji.add(converted);
             }
         }
-        romaji.forEach(text -> alternatives.add(new InterpretedQuery(InterpretedQuery.ROMAJI, text)));
+        romaji.forEach(text -> alternatives.add(new Alternative(InterpretedQuery.ROMAJI, text, false)));
+        romaji.forEach(text -> alternatives.add(new Alternative(InterpretedQuery.ROMAJI, text, true)));
         return alternatives;
     }
-
     /**
      * The query with each space-separated lower-case Latin word that reads as romaji in hiragana, as an IME shows
      * it before conversion; variant 0 as typed (toukyou → とうきょう), 1 with long vowels (guuguru → ぐーぐる). Null

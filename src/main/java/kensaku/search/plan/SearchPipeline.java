@@ -1,8 +1,10 @@
 package kensaku.search.plan;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +29,16 @@ import kensaku.search.SearchResponse;
  * limit left out. The browse order is the planner's.
  */
 public final class SearchPipeline {
+    /** Homophones searched at most for one kana part (こうかい: 公開 OR 航海 OR 後悔). */
+    static final int MAX_WRITTEN_FORMS = 3;
+
     private final SearchPlanner planner;
     private final CompanyLabels labels;
+    private final KanjiConversion conversion;
 
     public SearchPipeline(JapaneseAnalyzers analyzers, Schema schema, CompanyGazetteer gazetteer) {
         this.planner = new SearchPlanner(analyzers, schema);
+        this.conversion = new KanjiConversion(analyzers.readings(), analyzers.morphological());
         this.labels = new CompanyLabels(gazetteer);
     }
 
@@ -57,6 +64,12 @@ public final class SearchPipeline {
 
         /** The query with its unknown words replaced by the closest indexed words; empty when there is none. */
         Optional<String> corrected(String query) throws IOException;
+
+        /**
+         * Which of these words (as the morphological view indexes them) some article's title, excerpt, body or labels
+         * hold; for {@link KanjiConversion}.
+         */
+        Set<String> heldWords(Set<String> words) throws IOException;
 
         /** How many articles another plan (a correction, same filters) finds. */
         long count(SearchPlan plan) throws IOException;
@@ -87,17 +100,45 @@ public final class SearchPipeline {
         if (!plan.hasQuery() || asTyped.total() > ReadingFallback.FEW_RESULTS || asTyped.timedOut()) {
             return asTyped;
         }
-        for (InterpretedQuery alternative : ReadingFallback.alternatives(plan.query(), plan.parsed())) {
-            Optional<SearchPlan> readings = planner.readings(plan, alternative.query());
-            if (readings.isEmpty() || !found.mayCorrect()) {
+        for (ReadingFallback.Alternative alternative : ReadingFallback.alternatives(plan.query(), plan.parsed())) {
+            if (!found.mayCorrect()) {
+                break;
+            }
+            Optional<SearchPlan> interpretation = alternative.converted()
+                    ? planner.converted(plan, alternative.text(), part -> writtenForms(part, plan, found))
+                    : planner.interpreted(plan, alternative.text());
+            if (interpretation.isEmpty()) {
                 continue;
             }
-            Found interpreted = engine.execute(readings.get());
+            Found interpreted = engine.execute(interpretation.get());
             if (interpreted.total() > asTyped.total()) {
-                return assemble(readings.get(), interpreted, startNanos).interpretedAs(alternative);
+                return assemble(interpretation.get(), interpreted, startNanos)
+                        .interpretedAs(new InterpretedQuery(alternative.kind(), interpretation.get().query()));
             }
         }
         return asTyped;
+    }
+
+    /**
+     * The written forms a kana part stands for that find articles on their own under the plan's filters, most
+     * articles first, at most {@link #MAX_WRITTEN_FORMS}.
+     */
+    private List<String> writtenForms(String part, SearchPlan plan, Found found) {
+        record Counted(String form, long count) {}
+        List<Counted> counted = new ArrayList<>();
+        try {
+            for (String candidate : conversion.candidates(part, found::heldWords)) {
+                Optional<SearchPlan> alone = planner.interpreted(plan, candidate);
+                long count = alone.isPresent() ? found.count(alone.get()) : 0;
+                if (count > 0) {
+                    counted.add(new Counted(candidate, count));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return counted.stream().sorted(Comparator.comparingLong(Counted::count).reversed())
+                .limit(MAX_WRITTEN_FORMS).map(Counted::form).toList();
     }
 
     /** Step 3: the response, from the plan and what the engine found; {@code startNanos} is when the request came. */

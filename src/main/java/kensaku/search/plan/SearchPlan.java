@@ -38,15 +38,7 @@ public record SearchPlan(String query, List<String> ignoredWords, UserQuery pars
     }
 
     /**
-     * Whether any phrase is also searched in the reading views: a plan for the query's reading or romaji
-     * ({@link SearchPlanner#readings}), whose highlighting must index the reading views too.
-     */
-    public boolean searchesReadings() {
-        return highlightTerms.stream().anyMatch(Phrase::reading);
-    }
-
-    /**
-     * The same search for other words (a did-you-mean correction, or the query's reading or romaji, under the same
+     * The same search for other words (a did-you-mean correction, or the query's kana converted or romaji, under the same
      * filters), naming the words the query limit left out of this one ({@code ignored}).
      */
     SearchPlan withText(String otherQuery, List<String> ignored, UserQuery otherParsed, Text otherText,
@@ -101,19 +93,15 @@ public record SearchPlan(String query, List<String> ignoredWords, UserQuery pars
      * @param katakana      the text in katakana, searched too in the morphological fields, when it is kana with some
      *                      hiragana the morphological analyzer reads differently in katakana
      *                      ({@link QueryReadings#katakanaAlternative}); null when there is none
-     * @param reading       also searched in the reading views, at their lower weight ({@link Ranking#READING_FIELDS}):
-     *                      only in a plan for the query's reading or romaji, for a text all in kana that the reading
-     *                      query analyzer keeps something of
      */
-    public record Phrase(String text, boolean morphological, Bigrams bigrams, boolean oneWord, String katakana,
-                         boolean reading) {
-        /** A phrase with no katakana form, not searched in the reading views. */
+    public record Phrase(String text, boolean morphological, Bigrams bigrams, boolean oneWord, String katakana) {
+        /** A phrase with no katakana form. */
         public Phrase(String text, boolean morphological, Bigrams bigrams, boolean oneWord) {
-            this(text, morphological, bigrams, oneWord, null, false);
+            this(text, morphological, bigrams, oneWord, null);
         }
 
         public boolean searchable() {
-            return morphological || bigrams != Bigrams.NONE || katakana != null || reading;
+            return morphological || bigrams != Bigrams.NONE || katakana != null;
         }
     }
 

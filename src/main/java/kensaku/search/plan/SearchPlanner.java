@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
 import kensaku.search.SearchRequest;
@@ -19,13 +20,13 @@ import org.apache.lucene.search.IndexSearcher;
  * <p>The query is parsed here and nowhere else. A query within {@link QueryLimit#MAX_WORDS} words whose search stays
  * within the clause limit is parsed once; only a longer one is cut word by word, each cut planned to count its
  * clauses, as {@link QueryLimit} describes. This is also where the other ways of reading the query are decided: a
- * kana phrase's katakana form, and, in a plan for its reading or romaji ({@link #readings}), the reading views, both
- * as fields of a {@link SearchPlan.Phrase} that both renderers then search.
+ * kana phrase's katakana form (a field of its {@link SearchPlan.Phrase} that both renderers search), and the plans
+ * for the query's romaji as kana ({@link #interpreted}) and its kana as the written words they stand for
+ * ({@link #converted}).
  */
 public final class SearchPlanner {
     private final Analyzer morphologicalQuery;
     private final Analyzer bigram;
-    private final Analyzer readingQuery;
     private final WordRuns wordRuns;
     private final ZoneId zone;
     private final LuceneQueries lucene;
@@ -34,7 +35,6 @@ public final class SearchPlanner {
     public SearchPlanner(JapaneseAnalyzers analyzers, Schema schema) {
         this.morphologicalQuery = analyzers.morphologicalQuery();
         this.bigram = analyzers.bigram();
-        this.readingQuery = analyzers.readingQuery();
         this.wordRuns = new WordRuns(analyzers.morphological());
         this.zone = schema.zone();
         this.lucene = new LuceneQueries(analyzers, schema);
@@ -69,14 +69,39 @@ public final class SearchPlanner {
     }
 
     /**
-     * The plan for another interpretation of this one's words ({@link ReadingFallback}: its kana as a reading, its
-     * romaji as kana), each part all in kana also searched in the reading views, under the same filters; empty when
-     * it would exceed the clause limit.
+     * The plan for another interpretation of this one's words ({@link ReadingFallback}: its romaji as kana), under the
+     * same filters, keeping the words the query limit left out; empty when it would exceed the clause limit.
      */
-    public Optional<SearchPlan> readings(SearchPlan plan, String alternativeQuery) {
-        Words words = words(alternativeQuery, true);
+    public Optional<SearchPlan> interpreted(SearchPlan plan, String alternativeQuery) {
+        Words words = words(alternativeQuery);
         return fits(words) ? Optional.of(plan.withText(words.query(), plan.ignoredWords(), words.parsed(),
                 words.text(), words.highlights())) : Optional.empty();
+    }
+
+    /**
+     * As {@link #interpreted}, with each required part all in kana replaced by the written forms it may stand for,
+     * any of them enough (はんどうたい とうし → 半導体 投資); a part with none stays as typed. Empty when no part has a
+     * written form.
+     */
+    public Optional<SearchPlan> converted(SearchPlan plan, String alternativeQuery,
+                                          Function<String, List<String>> writtenForms) {
+        UserQuery parsed = parse(alternativeQuery);
+        List<List<UserQuery.Part>> required = new ArrayList<>();
+        boolean converted = false;
+        for (List<UserQuery.Part> group : parsed.required()) {
+            List<UserQuery.Part> anyOf = new ArrayList<>();
+            for (UserQuery.Part part : group) {
+                List<String> forms = QueryReadings.isReading(part.text()) ? writtenForms.apply(part.text()) : List.of();
+                if (forms.isEmpty()) {
+                    anyOf.add(part);
+                } else {
+                    converted = true;
+                    forms.forEach(form -> anyOf.add(new UserQuery.Part(form, part.phrase())));
+                }
+            }
+            required.add(anyOf);
+        }
+        return converted ? interpreted(plan, new UserQuery(required, parsed.excluded()).text()) : Optional.empty();
     }
 
     /** The limit this planner cuts queries with; for its tests. */
@@ -99,13 +124,14 @@ public final class SearchPlanner {
         return QueryLimit.countClauses(lucene.textQuery(words(text).text()));
     }
 
-    private Words words(String query) {
-        return words(query, false);
+    /** The one place a query's text is read as search syntax. */
+    private static UserQuery parse(String query) {
+        return UserQuery.parse(query);
     }
 
-    /** The query's words planned; {@code readings}: each part all in kana is also searched in the reading views. */
-    private Words words(String query, boolean readings) {
-        UserQuery parsed = UserQuery.parse(query);
+    /** The query's words planned. */
+    private Words words(String query) {
+        UserQuery parsed = parse(query);
         if (parsed.isEmpty()) {
             return new Words(query, parsed, SearchPlan.Text.ALL, List.of());
         }
@@ -116,7 +142,7 @@ public final class SearchPlanner {
             List<SearchPlan.Part> anyOf = new ArrayList<>();
             for (UserQuery.Part typed : group) {
                 List<String> runs = typed.phrase() && group.size() > 1 ? List.of() : wordRuns.of(typed.text());
-                SearchPlan.Part part = part(typed, runs, readings);
+                SearchPlan.Part part = part(typed, runs);
                 if (part != null) {
                     anyOf.add(part);
                     // Each word on its own, so a title holding only one of them still shows it marked.
@@ -134,7 +160,7 @@ public final class SearchPlanner {
         }
         List<SearchPlan.Part> excluded = new ArrayList<>();
         for (UserQuery.Part typed : parsed.excluded()) {
-            SearchPlan.Part part = part(typed, typed.phrase() ? List.of() : wordRuns.of(typed.text()), readings);
+            SearchPlan.Part part = part(typed, typed.phrase() ? List.of() : wordRuns.of(typed.text()));
             if (part != null) {
                 excluded.add(part);
             }
@@ -149,17 +175,17 @@ public final class SearchPlanner {
     }
 
     /** A part of the query with its word runs; null when no analyzer keeps anything of it. */
-    private SearchPlan.Part part(UserQuery.Part typed, List<String> runs, boolean readings) {
-        SearchPlan.Phrase asTyped = phrase(typed.text(), readings);
+    private SearchPlan.Part part(UserQuery.Part typed, List<String> runs) {
+        SearchPlan.Phrase asTyped = phrase(typed.text());
         if (!asTyped.searchable()) {
             return null;
         }
         List<SearchPlan.Phrase> searched = typed.phrase() || runs.size() < 2 ? List.of()
-                : runs.stream().map(run -> phrase(run, readings)).toList();
+                : runs.stream().map(this::phrase).toList();
         return new SearchPlan.Part(asTyped, typed.phrase(), searched);
     }
 
-    private SearchPlan.Phrase phrase(String text, boolean readings) {
+    private SearchPlan.Phrase phrase(String text) {
         boolean morphological = keepsAnything(morphologicalQuery, text);
         String stripped = text.strip();
         SearchPlan.Bigrams bigrams;
@@ -173,8 +199,7 @@ public final class SearchPlanner {
         if (katakana != null && !keepsAnything(morphologicalQuery, katakana)) {
             katakana = null;
         }
-        boolean reading = readings && QueryReadings.isReading(text) && keepsAnything(readingQuery, text);
-        return new SearchPlan.Phrase(text, morphological, bigrams, oneWord, katakana, reading);
+        return new SearchPlan.Phrase(text, morphological, bigrams, oneWord, katakana);
     }
 
     /** The request's filters, one per dimension; the date range is filed under the month. */

@@ -13,7 +13,11 @@ import java.util.List;
  */
 public record UserQuery(List<List<Part>> required, List<Part> excluded) {
     /** A piece of the query; {@code phrase} is true when the user quoted it. */
-    public record Part(String text, boolean phrase) {}
+    public record Part(String text, boolean phrase) {
+        String written() {
+            return phrase ? '"' + text + '"' : text;
+        }
+    }
 
     public UserQuery {
         required = required.stream().map(List::copyOf).toList();
@@ -22,6 +26,16 @@ public record UserQuery(List<List<Part>> required, List<Part> excluded) {
 
     public boolean isEmpty() {
         return required.isEmpty() && excluded.isEmpty();
+    }
+
+    /** The query written back in its syntax: {@code parse(q.text())} gives q again (for parts without spaces or quotes). */
+    public String text() {
+        List<String> pieces = new ArrayList<>();
+        for (List<Part> group : required) {
+            pieces.add(String.join(" OR ", group.stream().map(Part::written).toList()));
+        }
+        excluded.forEach(part -> pieces.add("-" + part.written()));
+        return String.join(" ", pieces);
     }
 
     public static UserQuery parse(String text) {

@@ -76,12 +76,28 @@ class RelevanceFeaturesTest {
         assertEquals(List.of("suzuki-india-inspection.md"), ids("すずき"), "hiragana finds the katakana word");
 
         SearchResponse reading = service.search(SearchRequest.of("はんどうたい"));
-        assertEquals(new InterpretedQuery(InterpretedQuery.READING, "はんどうたい"), reading.interpretedAs());
+        assertEquals(new InterpretedQuery(InterpretedQuery.READING, "半導体"), reading.interpretedAs());
         assertEquals("semiconductor-kumamoto-fab.md", reading.hits().get(0).id(), "半導体 in its title and tags ranks first");
         assertTrue(reading.hits().get(0).titleHtml().contains("<mark>半導体</mark>"), reading.hits().get(0).titleHtml());
         assertEquals(ids("はんどうたい"), ids("handoutai"));
-        assertEquals(new InterpretedQuery(InterpretedQuery.ROMAJI, "はんどうたい"),
+        assertEquals(new InterpretedQuery(InterpretedQuery.ROMAJI, "半導体"),
                 service.search(SearchRequest.of("handoutai")).interpretedAs());
+    }
+
+    @Test
+    void kanaIsConvertedOnlyToWrittenFormsThatFindArticles() throws IOException {
+        // こうかい reads as 公開, 航海, 後悔 …: only those the articles hold are searched, and said.
+        SearchResponse homophones = service.search(SearchRequest.of("じりつこうかい"));
+        assertEquals(new InterpretedQuery(InterpretedQuery.READING, "自律航海"), homophones.interpretedAs());
+        assertEquals("autonomous-ship-navigation.md", homophones.hits().get(0).id());
+        // 機械学習 is two words to Kuromoji (キカイ + ガクシュウ): converted as the phrase the articles hold.
+        assertEquals(ids("機械学習"), ids("きかいがくしゅう"));
+        // Each kana part converted on its own; the query's syntax kept.
+        assertEquals(new InterpretedQuery(InterpretedQuery.READING, "半導体 投資"),
+                service.search(SearchRequest.of("はんどうたい とうし")).interpretedAs());
+        SearchResponse nothing = service.search(SearchRequest.of("ぬぬぬぬ"));
+        assertEquals(0, nothing.total());
+        assertNull(nothing.interpretedAs(), "no written form finds anything: nothing is said");
     }
 
     @Test

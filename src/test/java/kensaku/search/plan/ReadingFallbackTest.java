@@ -9,32 +9,38 @@ import org.junit.jupiter.api.Test;
 
 class ReadingFallbackTest {
     /** As the pipeline asks: the query with its parse, which the planner made. */
-    private static List<InterpretedQuery> alternatives(String query) {
+    private static List<ReadingFallback.Alternative> alternatives(String query) {
         return ReadingFallback.alternatives(query, UserQuery.parse(query));
     }
 
-    private static InterpretedQuery reading(String query) {
-        return new InterpretedQuery(InterpretedQuery.READING, query);
+    private static ReadingFallback.Alternative converted(String query) {
+        return new ReadingFallback.Alternative(InterpretedQuery.READING, query, true);
     }
 
-    private static InterpretedQuery romaji(String query) {
-        return new InterpretedQuery(InterpretedQuery.ROMAJI, query);
+    private static ReadingFallback.Alternative romaji(String query) {
+        return new ReadingFallback.Alternative(InterpretedQuery.ROMAJI, query, false);
     }
 
-    @Test
-    void kanaIsTriedAsAReading() {
-        assertEquals(List.of(reading("はんどうたい")), alternatives("はんどうたい"));
-        assertEquals(List.of(reading("ハンドウタイ 投資")), alternatives("ハンドウタイ 投資"));
-        assertEquals(List.of(), alternatives("半導体 投資"), "nothing typed in kana: no reading");
+    private static ReadingFallback.Alternative romajiConverted(String query) {
+        return new ReadingFallback.Alternative(InterpretedQuery.ROMAJI, query, true);
     }
 
     @Test
-    void lowerCaseLatinWordsAreTriedAsRomajiAsTypedThenWithLongVowels() {
-        assertEquals(List.of(romaji("ぐうぐる"), romaji("ぐーぐる")), alternatives("guuguru"));
-        assertEquals(List.of(romaji("はんどうたい"), romaji("はんどーたい")), alternatives("handoutai"));
-        assertEquals(List.of(romaji("NVIDIA けっさん")), alternatives("NVIDIA kessan"),
+    void kanaIsTriedConvertedToKanji() {
+        assertEquals(List.of(converted("はんどうたい")), alternatives("はんどうたい"));
+        assertEquals(List.of(converted("ハンドウタイ 投資")), alternatives("ハンドウタイ 投資"));
+        assertEquals(List.of(), alternatives("半導体 投資"), "nothing typed in kana: nothing to convert");
+    }
+
+    @Test
+    void lowerCaseLatinWordsAreTriedAsRomajiAsTypedThenWithLongVowelsThenConverted() {
+        assertEquals(List.of(romaji("ぐうぐる"), romaji("ぐーぐる"), romajiConverted("ぐうぐる"), romajiConverted("ぐーぐる")),
+                alternatives("guuguru"));
+        assertEquals(List.of(romaji("はんどうたい"), romaji("はんどーたい"), romajiConverted("はんどうたい"),
+                romajiConverted("はんどーたい")), alternatives("handoutai"));
+        assertEquals(List.of(romaji("NVIDIA けっさん"), romajiConverted("NVIDIA けっさん")), alternatives("NVIDIA kessan"),
                 "a capitalised word is a name, not romaji");
-        assertEquals(List.of(romaji("じてん")), alternatives("jiten"), "a final n is ん on Enter");
+        assertEquals(List.of(romaji("じてん"), romajiConverted("じてん")), alternatives("jiten"), "a final n is ん on Enter");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -104,26 +105,29 @@ class SearchPlannerTest {
     }
 
     @Test
-    void kanaIsAlsoSearchedInKatakanaAndItsReadingOnlyInAReadingsPlan() {
+    void kanaIsAlsoSearchedInKatakanaAndConvertedOnlyInAConvertedPlan() {
         SearchPlan typed = plan("あんそろぴっく");
         Phrase hiragana = typed.highlightTerms().get(0);
         assertEquals("アンソロピック", hiragana.katakana(), "Kuromoji reads the dictionary word in katakana");
-        assertFalse(hiragana.reading(), "the query as typed never searches the reading views");
-        assertFalse(typed.searchesReadings());
         assertNull(plan("アンソロピック").highlightTerms().get(0).katakana(), "already katakana");
         assertNull(plan("半導体").highlightTerms().get(0).katakana());
 
         SearchPlan asTyped = planner.plan(new SearchRequest("はんどうたい", List.of("NVIDIA"), List.of(), List.of(), null,
                 null, SortOrder.DATE, 2, 10));
-        SearchPlan readings = planner.readings(asTyped, "はんどうたい").orElseThrow();
-        assertTrue(readings.highlightTerms().get(0).reading(), "all kana: also its reading");
-        assertTrue(readings.searchesReadings());
-        assertEquals(asTyped.filters(), readings.filters(), "the same filters, order and page");
-        assertEquals(asTyped.sort(), readings.sort());
-        assertEquals(asTyped.page(), readings.page());
-        SearchPlan mixed = planner.readings(asTyped, "はんどうたい 投資").orElseThrow();
-        assertEquals(List.of(true, false), mixed.highlightTerms().stream().map(Phrase::reading).toList(),
-                "only a part all in kana is a reading");
+        List<String> asked = new ArrayList<>();
+        SearchPlan converted = planner.converted(asTyped, "はんどうたい 投資 -ちっぷ", part -> {
+            asked.add(part);
+            return part.equals("はんどうたい") ? List.of("半導体", "反動体") : List.of();
+        }).orElseThrow();
+        assertEquals(List.of("はんどうたい"), asked, "only required parts all in kana are converted");
+        assertEquals("半導体 OR 反動体 投資 -ちっぷ", converted.query(), "any written form, the rest as typed");
+        assertEquals(List.of("半導体", "反動体", "投資"), converted.highlightTerms().stream().map(Phrase::text).toList());
+        assertEquals(asTyped.filters(), converted.filters(), "the same filters, order and page");
+        assertEquals(asTyped.sort(), converted.sort());
+        assertEquals(asTyped.page(), converted.page());
+        assertTrue(planner.converted(asTyped, "はんどうたい", part -> List.of()).isEmpty(), "nothing converted: no plan");
+        assertEquals("\"半導体\"", planner.converted(asTyped, "\"はんどうたい\"", part -> List.of("半導体"))
+                .orElseThrow().query(), "a quoted part stays quoted");
     }
 
     @Test

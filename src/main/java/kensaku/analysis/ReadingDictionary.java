@@ -1,0 +1,154 @@
+package kensaku.analysis;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.ja.dict.JaMorphData;
+import org.apache.lucene.analysis.ja.dict.TokenInfoDictionary;
+import org.apache.lucene.analysis.morph.Dictionary;
+import org.apache.lucene.analysis.util.CSVUtil;
+import org.apache.lucene.store.InputStreamDataInput;
+import org.apache.lucene.util.IntsRef;
+import org.apache.lucene.util.fst.FST;
+import org.apache.lucene.util.fst.IntsRefFSTEnum;
+import org.apache.lucene.util.fst.PositiveIntOutputs;
+
+/**
+ * Kuromoji's dictionary turned around: from a reading in katakana to the kanji words read so (ハンドウタイ → 半導体;
+ * コウカイ → 公開, 航海, 後悔 …), as an input method converts kana. It is what lets a query typed in kana find the
+ * written word without a reading view in the index: the system dictionary's nouns and prefixes that hold a kanji
+ * (what kana as typed cannot find), and each word of the operator's user dictionary not written in kana, with its
+ * reading (Trainium, トレイニアム).
+ *
+ * <p>The system part is the same for every analysis folder, so it is built once per process, on first use (about a
+ * second: 392,000 entries walked), and never changes, as Kuromoji's own dictionaries are.
+ */
+public final class ReadingDictionary {
+    /** A written word and Kuromoji's cost for it (lower is more common). */
+    public record Word(String written, int cost) {}
+
+    /** The longest reading looked up, in kana. */
+    public static final int MAX_READING = 12;
+
+    private final Map<String, List<Word>> userWords;
+
+    /** The system dictionary's words and those of this user dictionary (Kuromoji's CSV; may be empty). */
+    public ReadingDictionary(String userDictionary) {
+        this.userWords = userWords(userDictionary);
+    }
+
+    /** The kanji words read as this katakana, most common first; empty when there is none. */
+    public List<Word> wordsRead(String katakana) {
+        List<Word> user = userWords.get(katakana);
+        List<Word> system = SystemWords.BY_READING.get(katakana);
+        if (user == null) {
+            return system == null ? List.of() : system;
+        }
+        List<Word> both = new ArrayList<>(user);
+        if (system != null) {
+            system.stream().filter(word -> both.stream().noneMatch(w -> w.written().equals(word.written())))
+                    .forEach(both::add);
+        }
+        return both;
+    }
+
+    /**
+     * Each segment of a user dictionary entry not written in kana, with its reading (機械 キカイ, 学習 ガクシュウ,
+     * Trainium トレイニアム), listed before any system word.
+     */
+    private static Map<String, List<Word>> userWords(String csv) {
+        Map<String, List<Word>> words = new HashMap<>();
+        for (String line : csv.split("\n")) {
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            String[] fields = CSVUtil.parse(line.strip());
+            if (fields.length < 3) {
+                continue;
+            }
+            String[] segments = fields[1].strip().split(" +");
+            String[] readings = fields[2].strip().split(" +");
+            for (int i = 0; i < Math.min(segments.length, readings.length); i++) {
+                String reading = Kana.katakana(readings[i]);
+                // Latin names too: the operator wrote their reading (Trainium, トレイニアム).
+                if (!Kana.isKanaOnly(segments[i]) && reading.length() <= MAX_READING) {
+                    words.computeIfAbsent(reading, r -> new ArrayList<>()).add(new Word(segments[i], 0));
+                }
+            }
+        }
+        return words;
+    }
+
+    static boolean hasKanji(String text) {
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    /** Walked from Kuromoji's own files on first use (the holder idiom Lucene uses for the dictionary itself). */
+    private static final class SystemWords {
+        static final Map<String, List<Word>> BY_READING = load();
+
+        private static Map<String, List<Word>> load() {
+            TokenInfoDictionary dictionary = TokenInfoDictionary.getInstance();
+            @SuppressWarnings("unchecked")
+            JaMorphData morph = ((Dictionary<? extends JaMorphData>) (Object) dictionary).getMorphAttributes();
+            Map<String, Map<String, Integer>> costs = new HashMap<>();
+            try {
+                IntsRefFSTEnum<Long> entries = new IntsRefFSTEnum<>(surfaces());
+                IntsRef wordIds = new IntsRef();
+                IntsRefFSTEnum.InputOutput<Long> entry;
+                while ((entry = entries.next()) != null) {
+                    char[] surface = chars(entry.input);
+                    String written = new String(surface);
+                    if (!hasKanji(written)) {
+                        continue;
+                    }
+                    dictionary.lookupWordIds(entry.output.intValue(), wordIds);
+                    for (int i = 0; i < wordIds.length; i++) {
+                        int id = wordIds.ints[wordIds.offset + i];
+                        String pos = morph.getPartOfSpeech(id);
+                        String reading = morph.getReading(id, surface, 0, surface.length);
+                        if (reading == null || reading.length() > MAX_READING
+                                || !(pos.startsWith("名詞") || pos.startsWith("接頭詞"))) {
+                            continue;
+                        }
+                        costs.computeIfAbsent(reading, r -> new HashMap<>())
+                                .merge(written, morph.getWordCost(id), Math::min);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Kuromoji's dictionary could not be read", e);
+            }
+            Map<String, List<Word>> byReading = new HashMap<>(costs.size() * 2);
+            costs.forEach((reading, words) -> byReading.put(reading, words.entrySet().stream()
+                    .map(w -> new Word(w.getKey(), w.getValue()))
+                    .sorted(Comparator.comparingInt(Word::cost).thenComparing(Word::written)).toList()));
+            return byReading;
+        }
+
+        /** Kuromoji's surface forms, read from the FST file its dictionary ships with. */
+        private static FST<Long> surfaces() throws IOException {
+            try (InputStream in = TokenInfoDictionary.class.getResourceAsStream(
+                    "TokenInfoDictionary" + TokenInfoDictionary.FST_FILENAME_SUFFIX)) {
+                if (in == null) {
+                    throw new IOException("TokenInfoDictionary" + TokenInfoDictionary.FST_FILENAME_SUFFIX + " is missing");
+                }
+                InputStreamDataInput data = new InputStreamDataInput(new BufferedInputStream(in));
+                return new FST<>(FST.readMetadata(data, PositiveIntOutputs.getSingleton()), data);
+            }
+        }
+
+        private static char[] chars(IntsRef input) {
+            char[] chars = new char[input.length];
+            for (int i = 0; i < input.length; i++) {
+                chars[i] = (char) input.ints[input.offset + i];
+            }
+            return chars;
+        }
+    }
+}
