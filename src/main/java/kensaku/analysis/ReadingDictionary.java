@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.ja.dict.JaMorphData;
 import org.apache.lucene.analysis.ja.dict.TokenInfoDictionary;
 import org.apache.lucene.analysis.morph.Dictionary;
@@ -41,6 +43,15 @@ public final class ReadingDictionary {
     /** The system dictionary's words and those of this user dictionary (Kuromoji's CSV; may be empty). */
     public ReadingDictionary(String userDictionary) {
         this.userWords = userWords(userDictionary);
+    }
+
+    /**
+     * Walks Kuromoji's dictionary now, on another thread after a moment, rather than in the first query converted
+     * (about a second of one core, which start-up's first searches should not wait for).
+     */
+    public static void loadSoon() {
+        CompletableFuture.runAsync(() -> SystemWords.BY_READING.size(),
+                CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS));
     }
 
     /** The kanji words read as this katakana, most common first; empty when there is none. */

@@ -7,6 +7,7 @@ import kensaku.analysis.AnalysisFingerprint;
 import kensaku.analysis.AnalysisFolder;
 import kensaku.analysis.InvalidAnalysisFileException;
 import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.analysis.ReadingDictionary;
 import kensaku.analytics.Analytics;
 import kensaku.corpus.SiteUrls;
 import kensaku.http.ServerConfig;
@@ -69,7 +70,7 @@ final class ClusterServe {
             metrics.watch(search, null);
             String serving = String.format(Locale.ROOT, "%,d articles from %s (alias %s)",
                     info.documents(), info.generation(), command.cluster.alias);
-            command.serveUntilStopped(search, serverConfig, metrics, analytics, serving, () -> { });
+            command.serveUntilStopped(search, serverConfig, metrics, analytics, serving, ReadingDictionary::loadSoon);
         }
         return 0;
     }

@@ -10,6 +10,7 @@ import kensaku.analysis.AnalysisFolder;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.InvalidAnalysisFileException;
 import kensaku.analysis.JapaneseAnalyzers;
+import kensaku.analysis.ReadingDictionary;
 import kensaku.analytics.Analytics;
 import kensaku.corpus.SiteUrls;
 import kensaku.http.AccessLog;
@@ -101,7 +102,10 @@ final class EmbeddedServe {
             metrics.watch(service, loadOf(service));
             // Suggestions are ready a moment later, once start-up's first searches have had the cores.
             command.serveUntilStopped(service, serverConfig, metrics, analytics, String.format(Locale.ROOT,
-                    "%,d articles", index.info().documents()), () -> index.prepareLater(Duration.ofSeconds(1)));
+                    "%,d articles", index.info().documents()), () -> {
+                        index.prepareLater(Duration.ofSeconds(1));
+                        ReadingDictionary.loadSoon();
+                    });
         }
         return 0;
     }
