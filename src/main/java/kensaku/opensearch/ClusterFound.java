@@ -133,6 +133,18 @@ final class ClusterFound implements SearchPipeline.Found {
         return cluster.post("/_count", cluster.queries().countBody(plan, now, cluster.visibility())).path("count").asLong();
     }
 
+    /** The cluster counts every plan in one round trip ({@link ClusterQueries#countEachBody}). */
+    @Override
+    public List<Long> countEach(List<SearchPlan> plans) throws IOException {
+        JsonNode buckets = cluster.post("/_search", cluster.queries().countEachBody(plans, now, cluster.visibility()))
+                .path("aggregations").path(ClusterQueries.EACH).path("buckets");
+        List<Long> counts = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            counts.add(buckets.path(Integer.toString(i)).path("doc_count").asLong());
+        }
+        return counts;
+    }
+
     @Override
     public boolean timedOut() {
         return answer.path("timed_out").asBoolean(false);

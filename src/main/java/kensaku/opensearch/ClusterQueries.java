@@ -26,6 +26,8 @@ import kensaku.search.plan.SearchPlan;
 final class ClusterQueries {
     private static final float TIE_BREAKER = Ranking.TIE_BREAKER;
     static final String SELECTED = "selected";
+    /** The aggregation of {@link #countEachBody}. */
+    static final String EACH = "each";
     /** The aggregation of {@link #heldWordsBody}. */
     static final String HELD = "held";
 
@@ -106,6 +108,23 @@ final class ClusterQueries {
         bool.withArray("must").add(textQuery(plan.text()));
         bool.withArray("must_not").add(hiddenAt(now, visibility));
         filters(plan).values().forEach(bool.withArray("filter")::add);
+        return body;
+    }
+
+    /**
+     * As {@link #countBody} for several plans that differ only in their text (the written forms of a kana part), in
+     * one round trip: the shared filters as the query, one {@code filters} bucket per plan's text, keyed by position.
+     */
+    ObjectNode countEachBody(List<SearchPlan> plans, Instant now, Visibility visibility) {
+        ObjectNode body = nodes.objectNode();
+        body.put("size", 0).put("track_total_hits", false);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.withArray("must_not").add(hiddenAt(now, visibility));
+        filters(plans.get(0)).values().forEach(bool.withArray("filter")::add);
+        ObjectNode each = body.putObject("aggs").putObject(EACH).putObject("filters").putObject("filters");
+        for (int i = 0; i < plans.size(); i++) {
+            each.set(Integer.toString(i), textQuery(plans.get(i).text()));
+        }
         return body;
     }
 

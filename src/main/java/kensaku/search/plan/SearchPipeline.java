@@ -1,7 +1,6 @@
 package kensaku.search.plan;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
@@ -74,6 +74,15 @@ public final class SearchPipeline {
         /** How many articles another plan (a correction, same filters) finds. */
         long count(SearchPlan plan) throws IOException;
 
+        /** How many articles each of these plans (other texts, this plan's filters) finds, in their order. */
+        default List<Long> countEach(List<SearchPlan> plans) throws IOException {
+            List<Long> counts = new ArrayList<>();
+            for (SearchPlan other : plans) {
+                counts.add(count(other));
+            }
+            return counts;
+        }
+
         /** Whether the search ran out of its time budget; asked last, once everything else is done. */
         boolean timedOut();
     }
@@ -123,21 +132,24 @@ public final class SearchPipeline {
      * The written forms a kana part stands for that find articles on their own under the plan's filters, most
      * articles first, at most {@link #MAX_WRITTEN_FORMS}.
      */
-    private List<String> writtenForms(String part, SearchPlan plan, Found found) {
-        record Counted(String form, long count) {}
-        List<Counted> counted = new ArrayList<>();
-        try {
-            for (String candidate : conversion.candidates(part, found::heldWords)) {
-                Optional<SearchPlan> alone = planner.interpreted(plan, candidate);
-                long count = alone.isPresent() ? found.count(alone.get()) : 0;
-                if (count > 0) {
-                    counted.add(new Counted(candidate, count));
-                }
+    private List<String> writtenForms(String part, SearchPlan plan, Found found) throws IOException {
+        List<String> forms = new ArrayList<>();
+        List<SearchPlan> alone = new ArrayList<>();
+        for (String candidate : conversion.candidates(part, found::heldWords)) {
+            Optional<SearchPlan> candidatePlan = planner.interpreted(plan, candidate);
+            if (candidatePlan.isPresent()) {
+                forms.add(candidate);
+                alone.add(candidatePlan.get());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return counted.stream().sorted(Comparator.comparingLong(Counted::count).reversed())
+        if (alone.isEmpty()) {
+            return List.of();
+        }
+        List<Long> counts = found.countEach(alone);
+        record Counted(String form, long count) {}
+        return IntStream.range(0, forms.size()).mapToObj(i -> new Counted(forms.get(i), counts.get(i)))
+                .filter(counted -> counted.count() > 0)
+                .sorted(Comparator.comparingLong(Counted::count).reversed())
                 .limit(MAX_WRITTEN_FORMS).map(Counted::form).toList();
     }
 

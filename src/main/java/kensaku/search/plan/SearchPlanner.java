@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.io.IOException;
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
 import kensaku.search.SearchRequest;
@@ -83,15 +83,15 @@ public final class SearchPlanner {
      * any of them enough (はんどうたい とうし → 半導体 投資); a part with none stays as typed. Empty when no part has a
      * written form.
      */
-    public Optional<SearchPlan> converted(SearchPlan plan, String alternativeQuery,
-                                          Function<String, List<String>> writtenForms) {
+    public Optional<SearchPlan> converted(SearchPlan plan, String alternativeQuery, WrittenForms writtenForms)
+            throws IOException {
         UserQuery parsed = parse(alternativeQuery);
         List<List<UserQuery.Part>> required = new ArrayList<>();
         boolean converted = false;
         for (List<UserQuery.Part> group : parsed.required()) {
             List<UserQuery.Part> anyOf = new ArrayList<>();
             for (UserQuery.Part part : group) {
-                List<String> forms = QueryReadings.isReading(part.text()) ? writtenForms.apply(part.text()) : List.of();
+                List<String> forms = QueryReadings.isReading(part.text()) ? writtenForms.of(part.text()) : List.of();
                 if (forms.isEmpty()) {
                     anyOf.add(part);
                 } else {
@@ -102,6 +102,12 @@ public final class SearchPlanner {
             required.add(anyOf);
         }
         return converted ? interpreted(plan, new UserQuery(required, parsed.excluded()).text()) : Optional.empty();
+    }
+
+    /** The written forms a part all in kana stands for, best first; empty when none is to be searched. */
+    @FunctionalInterface
+    public interface WrittenForms {
+        List<String> of(String kanaPart) throws IOException;
     }
 
     /** The limit this planner cuts queries with; for its tests. */

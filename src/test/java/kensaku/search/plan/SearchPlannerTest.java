@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -105,7 +106,7 @@ class SearchPlannerTest {
     }
 
     @Test
-    void kanaIsAlsoSearchedInKatakanaAndConvertedOnlyInAConvertedPlan() {
+    void kanaIsAlsoSearchedInKatakanaAndConvertedOnlyInAConvertedPlan() throws IOException {
         SearchPlan typed = plan("あんそろぴっく");
         Phrase hiragana = typed.highlightTerms().get(0);
         assertEquals("アンソロピック", hiragana.katakana(), "Kuromoji reads the dictionary word in katakana");
