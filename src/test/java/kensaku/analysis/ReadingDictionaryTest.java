@@ -38,4 +38,19 @@ class ReadingDictionaryTest {
         assertEquals(List.of(), written("ファブ"), "a part written in kana is found as typed");
         assertEquals(1, written("キカイ").stream().filter("機械"::equals).count(), "listed once");
     }
+
+    @Test
+    void packedReadingsAnswerAsTheMapTheyWereMadeFrom() {
+        java.util.SortedMap<String, List<ReadingDictionary.Word>> map = new java.util.TreeMap<>();
+        map.put("カイ", List.of(new ReadingDictionary.Word("会", 10), new ReadingDictionary.Word("回", 20)));
+        map.put("キカイ", List.of(new ReadingDictionary.Word("機械", 5)));
+        map.put("キカイガクシュウ", List.of(new ReadingDictionary.Word("機械学習", 1)));
+        map.put("ン", List.of(new ReadingDictionary.Word("ん字", 3)));
+        ReadingDictionary.Packed packed = new ReadingDictionary.Packed(map);
+        map.forEach((reading, words) -> assertEquals(words, packed.get(reading), reading));
+        for (String absent : List.of("", "ア", "カ", "カイカ", "キカ", "キカイガ", "ヴ", "ンン")) {
+            assertEquals(null, packed.get(absent), absent);
+        }
+        assertEquals(null, new ReadingDictionary.Packed(new java.util.TreeMap<>()).get("カイ"), "empty");
+    }
 }
