@@ -85,7 +85,7 @@ public final class SearchPlanner {
      */
     public Optional<SearchPlan> converted(SearchPlan plan, String alternativeQuery, WrittenForms writtenForms)
             throws IOException {
-        UserQuery parsed = parse(alternativeQuery);
+        UserQuery parsed = UserQuery.parse(alternativeQuery);
         List<List<UserQuery.Part>> required = new ArrayList<>();
         boolean converted = false;
         for (List<UserQuery.Part> group : parsed.required()) {
@@ -130,14 +130,9 @@ public final class SearchPlanner {
         return QueryLimit.countClauses(lucene.textQuery(words(text).text()));
     }
 
-    /** The one place a query's text is read as search syntax. */
-    private static UserQuery parse(String query) {
-        return UserQuery.parse(query);
-    }
-
     /** The query's words planned. */
     private Words words(String query) {
-        UserQuery parsed = parse(query);
+        UserQuery parsed = UserQuery.parse(query);
         if (parsed.isEmpty()) {
             return new Words(query, parsed, SearchPlan.Text.ALL, List.of());
         }

@@ -72,7 +72,7 @@ class KanjiConversionTest {
     }
 
     @Test
-    void manyHomophonesStayBounded() throws IOException {
+    void aLongRunOfHomophonesStillConvertsWithinTheCandidateLimit() throws IOException {
         Set<String> held = new HashSet<>();
         ReadingDictionary dictionary = ANALYZERS.readings();
         for (String reading : List.of("コウ", "カイ", "コウカイ", "ショウ", "カ")) {

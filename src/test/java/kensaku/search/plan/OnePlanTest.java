@@ -29,8 +29,9 @@ class OnePlanTest {
 
     @Test
     void theQueryIsParsedOnlyByThePlanner() throws IOException {
-        // The article page (http) marks the words of the search a reader came from: not a search, no plan.
-        assertEquals(Map.of("http/ArticleMarks.java", 1, "search/plan/SearchPlanner.java", 1),
+        // The article page (http) marks the words of the search a reader came from: not a search, no plan. The
+        // planner parses a query's words, and a fallback's text to convert its kana parts (SearchPlanner.converted).
+        assertEquals(Map.of("http/ArticleMarks.java", 1, "search/plan/SearchPlanner.java", 2),
                 callSites(Pattern.compile("UserQuery\\.parse\\(")));
     }
 
