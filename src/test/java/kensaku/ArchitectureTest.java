@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * (relevance, opensearch beside). The benchmark (src/bench/java) sits outside, above all of it: it may use any of the
  * product, the product nothing of it nor of its libraries (ProductJarTest checks the jar itself).
  * Inside search the rooms point one way too: the API ({@code search}) ← custom Lucene queries
- * ({@code search.scoring}) ← planning ({@code search.plan}) ← highlighting ({@code search.highlight}) ← the
+ * ({@code search.scoring}) and kana queries read as written words ({@code search.kana}) ← planning
+ * ({@code search.plan}) ← highlighting ({@code search.highlight}) ← the
  * embedded engine ({@code search.lucene}, with {@code search.lucene.facets}). The cluster backend reaches the API,
  * the plan and the shared highlighter, never the embedded engine or its scorers, and renders plans as JSON, never
  * through the plan's Lucene renderer.
@@ -32,16 +33,18 @@ class ArchitectureTest {
             Map.entry("index", Set.of("corpus", "analysis")),
             Map.entry("search", Set.of("corpus", "analysis", "index")),
             Map.entry("search.scoring", Set.of()),
-            Map.entry("search.plan", Set.of("corpus", "analysis", "index", "search", "search.scoring")),
+            Map.entry("search.kana", Set.of("analysis", "index", "search")),
+            Map.entry("search.plan", Set.of("corpus", "analysis", "index", "search", "search.scoring", "search.kana")),
             Map.entry("search.highlight", Set.of("analysis", "index", "search", "search.plan")),
             Map.entry("search.lucene.facets", Set.of("index")),
-            Map.entry("search.lucene", Set.of("corpus", "analysis", "index", "search", "search.scoring", "search.plan",
-                    "search.highlight", "search.lucene.facets")),
+            Map.entry("search.lucene", Set.of("corpus", "analysis", "index", "search", "search.scoring", "search.kana",
+                    "search.plan", "search.highlight", "search.lucene.facets")),
             Map.entry("search.reload", Set.of("analysis", "search")),
             Map.entry("relevance", Set.of("search")),
-            Map.entry("analytics", Set.of("search", "search.plan")),
+            Map.entry("analytics", Set.of("search", "search.kana", "search.plan")),
             Map.entry("http", Set.of("search", "search.plan", "analytics")),
-            Map.entry("opensearch", Set.of("corpus", "analysis", "index", "search", "search.plan", "search.highlight")),
+            Map.entry("opensearch", Set.of("corpus", "analysis", "index", "search", "search.kana", "search.plan",
+                    "search.highlight")),
             Map.entry("metrics", Set.of("search", "http", "analytics")),
             Map.entry("cli", Set.of("corpus", "analysis", "index", "search", "search.plan", "search.lucene",
                     "search.reload", "relevance",

@@ -1,6 +1,6 @@
 package kensaku.analytics;
 
-import kensaku.search.plan.KanaNormalizer;
+import kensaku.search.kana.KanaNormalizer;
 
 /** The form queries are grouped by in reports. */
 public final class QueryForm {

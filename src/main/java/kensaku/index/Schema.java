@@ -37,7 +37,7 @@ import org.apache.lucene.util.BytesRef;
  * (Kuromoji, stored, offsets in postings so highlighting needs no re-analysis) and a character-bigram view
  * (offsets, not stored) that catches parts of unknown katakana compounds. The highlighter marks the stored
  * morphological field using matches from both views. There is no reading view: a query typed in kana is converted
- * to the written words the index holds instead ({@code kensaku.search.plan.KanjiConversion}), which costs no bytes
+ * to the written words the index holds instead ({@code kensaku.search.kana.KanjiConversion}), which costs no bytes
  * of the index and no Kuromoji pass at indexing time.
  *
  * <p>The body is stored as UTF-16 bytes rather than as a string (UTF-8): a Japanese character takes 2 bytes

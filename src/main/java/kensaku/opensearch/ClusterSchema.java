@@ -12,7 +12,7 @@ import kensaku.analysis.AnalysisFingerprint;
 import kensaku.analysis.CompanyGazetteer;
 import kensaku.corpus.Article;
 import kensaku.index.Schema;
-import kensaku.search.plan.KanaNormalizer;
+import kensaku.search.kana.KanaNormalizer;
 
 /**
  * The cluster index generated from {@link Schema}: the same field names, the same two analysed views of each

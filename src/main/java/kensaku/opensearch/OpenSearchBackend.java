@@ -23,7 +23,7 @@ import kensaku.search.plan.CompanyLabels;
 import kensaku.search.Hit;
 import kensaku.search.IncompatibleIndexException;
 import kensaku.search.IndexInfo;
-import kensaku.search.plan.KanaNormalizer;
+import kensaku.search.kana.KanaNormalizer;
 import kensaku.search.highlight.PageHighlighter;
 import kensaku.search.plan.SuggestionRanking;
 import kensaku.search.plan.SuggestionRanking.Candidate;

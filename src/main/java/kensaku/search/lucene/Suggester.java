@@ -27,7 +27,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.index.SortedNumericDocValues;
 import kensaku.search.Suggestion;
 import kensaku.search.Visibility;
-import kensaku.search.plan.KanaNormalizer;
+import kensaku.search.kana.KanaNormalizer;
 import kensaku.search.plan.SuggestionRanking;
 
 /**

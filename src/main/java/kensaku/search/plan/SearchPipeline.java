@@ -19,6 +19,8 @@ import kensaku.search.Hit;
 import kensaku.search.InterpretedQuery;
 import kensaku.search.SearchRequest;
 import kensaku.search.SearchResponse;
+import kensaku.search.kana.KanjiConversion;
+import kensaku.search.kana.ReadingFallback;
 
 /**
  * A search, the same three steps in both engines: {@link #plan} the request, let the engine execute the plan, then
@@ -109,7 +111,7 @@ public final class SearchPipeline {
         if (!plan.hasQuery() || asTyped.total() > ReadingFallback.FEW_RESULTS || asTyped.timedOut()) {
             return asTyped;
         }
-        for (ReadingFallback.Alternative alternative : ReadingFallback.alternatives(plan.query(), plan.parsed())) {
+        for (ReadingFallback.Alternative alternative : ReadingFallback.alternatives(plan.query(), plan.parsed().requiredTexts())) {
             if (!found.mayCorrect()) {
                 break;
             }

@@ -10,6 +10,7 @@ import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.index.Schema;
 import kensaku.search.SearchRequest;
 import kensaku.search.SortOrder;
+import kensaku.search.kana.QueryReadings;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import kensaku.search.Suggestion;
+import kensaku.search.kana.KanaNormalizer;
+import kensaku.search.kana.Romaji;
 
 /**
  * What both backends' suggestions share: the forms a typed prefix is matched in, and the order of the answer

@@ -28,6 +28,11 @@ public record UserQuery(List<List<Part>> required, List<Part> excluded) {
         return required.isEmpty() && excluded.isEmpty();
     }
 
+    /** The text of every part the query requires, words and phrases, ORed ones included, in order. */
+    public List<String> requiredTexts() {
+        return required.stream().flatMap(List::stream).map(Part::text).toList();
+    }
+
     /** The query written back in its syntax: {@code parse(q.text())} gives q again (for parts without spaces or quotes). */
     public String text() {
         List<String> pieces = new ArrayList<>();

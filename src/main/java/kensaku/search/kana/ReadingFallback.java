@@ -1,4 +1,4 @@
-package kensaku.search.plan;
+package kensaku.search.kana;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,7 +14,7 @@ import kensaku.search.InterpretedQuery;
  * words as romaji typed before the IME converted them (guuguru → ぐーぐる → グーグル → Google), then that kana as
  * kanji too (kikaigakushuu → きかいがくしゅう → 機械学習). The first that finds more articles than the query as typed
  * is what is shown, and the response says what was searched. Pure text: both backends try the same texts in the
- * same order, in {@link SearchPipeline}.
+ * same order, in the search pipeline ({@code kensaku.search.plan.SearchPipeline}).
  *
  * <p>Only on few results: a reading stands for every homophone (こうかい is 公開, 後悔 and 航海), which must never
  * crowd out an article holding the word as typed (docs/RELEVANCE.md, step 11).
@@ -35,12 +35,12 @@ public final class ReadingFallback {
     /**
      * The interpretations to try, in order; empty when the query has no kana part and no romaji word.
      *
-     * @param parsed the query as the planner parsed it (the only place a query is parsed)
+     * @param requiredTexts the words and phrases the query requires, as the planner parsed them (the only place a
+     *     query is parsed)
      */
-    public static List<Alternative> alternatives(String query, UserQuery parsed) {
+    public static List<Alternative> alternatives(String query, List<String> requiredTexts) {
         List<Alternative> alternatives = new ArrayList<>();
-        boolean anyKana = parsed.required().stream().flatMap(List::stream)
-                .anyMatch(part -> QueryReadings.isReading(part.text()));
+        boolean anyKana = requiredTexts.stream().anyMatch(QueryReadings::isReading);
         if (anyKana) {
             alternatives.add(new Alternative(InterpretedQuery.READING, query, true));
         }

@@ -1,4 +1,4 @@
-package kensaku.search.plan;
+package kensaku.search.kana;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package kensaku.search.plan;
+package kensaku.search.kana;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;

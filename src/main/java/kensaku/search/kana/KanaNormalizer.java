@@ -1,4 +1,4 @@
-package kensaku.search.plan;
+package kensaku.search.kana;
 
 import java.text.Normalizer;
 import java.util.Locale;

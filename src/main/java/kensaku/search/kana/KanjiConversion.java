@@ -1,4 +1,4 @@
-package kensaku.search.plan;
+package kensaku.search.kana;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,7 +20,8 @@ import org.apache.lucene.analysis.Analyzer;
  * A query part typed in kana converted to kanji, as an input method would, but only into words the index holds:
  * はんどうたい → 半導体, きかいがくしゅう → 機械学習 (キカイ + ガクシュウ), じりつこうかい → 自律航海 where the articles say so.
  * Every way of cutting the kana into readings of held words is a candidate, fewest words first, then the words
- * Kuromoji finds most common; {@link SearchPipeline} keeps those that find articles.
+ * Kuromoji finds most common; the search pipeline ({@code kensaku.search.plan.SearchPipeline}) keeps those that
+ * find articles.
  *
  * <p>Pure: the index is asked only which terms it holds, through the function given, each word as the
  * morphological view indexes it.

@@ -1,16 +1,17 @@
-package kensaku.search.plan;
+package kensaku.search.kana;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import kensaku.search.InterpretedQuery;
+import kensaku.search.plan.UserQuery;
 import org.junit.jupiter.api.Test;
 
 class ReadingFallbackTest {
     /** As the pipeline asks: the query with its parse, which the planner made. */
     private static List<ReadingFallback.Alternative> alternatives(String query) {
-        return ReadingFallback.alternatives(query, UserQuery.parse(query));
+        return ReadingFallback.alternatives(query, UserQuery.parse(query).requiredTexts());
     }
 
     private static ReadingFallback.Alternative converted(String query) {

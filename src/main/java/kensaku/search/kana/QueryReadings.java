@@ -1,4 +1,4 @@
-package kensaku.search.plan;
+package kensaku.search.kana;
 
 import kensaku.analysis.JapaneseAnalyzers;
 import kensaku.analysis.Kana;
@@ -8,7 +8,7 @@ import org.apache.lucene.analysis.Analyzer;
  * What the planners of both backends do with a query part typed in kana. A part all in kana with some hiragana is
  * also searched as katakana in the morphological view (あんそろぴっく is read by Kuromoji as the dictionary word
  * アンソロピック, and so gets its company aliases); the bigram view needs nothing, it folds kana itself. A part all
- * in kana is what the reading views can take (はんどうたい, ハンドウタイ → 半導体).
+ * in kana is what {@link KanjiConversion} can turn into written words (はんどうたい, ハンドウタイ → 半導体).
  */
 public final class QueryReadings {
     private QueryReadings() {}
