@@ -111,7 +111,9 @@ public final class SearchPipeline {
         if (!plan.hasQuery() || asTyped.total() > ReadingFallback.FEW_RESULTS || asTyped.timedOut()) {
             return asTyped;
         }
-        for (ReadingFallback.Alternative alternative : ReadingFallback.alternatives(plan.query(), plan.parsed().requiredTexts())) {
+        List<ReadingFallback.Alternative> alternatives =
+                ReadingFallback.alternatives(plan.query(), plan.parsed().requiredTexts());
+        for (ReadingFallback.Alternative alternative : alternatives) {
             if (!found.mayCorrect()) {
                 break;
             }
